@@ -1,0 +1,145 @@
+"""The `contacts` command: validate, fmt and export the contacts file (and import, serve, build).
+
+Library code returns findings or raises a project error; this module alone turns them into
+text and exit codes. Heavy libraries (Flask, vobject) are imported only by the commands that need them,
+so `contacts validate` stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from . import __version__
+from .findings import FORMATTERS, Finding
+from .source import SourceError
+
+DEFAULT_FILE = "data/contacts.yaml"
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A command cannot go on; the message says why, the code is the exit status."""
+
+    def __init__(self, message: str, code: int = EXIT_UNREADABLE):
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="contacts",
+        description="Keep the press-room contact directory: validate, tidy, export, import and serve it.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check the contacts file and print findings")
+    validate.add_argument("file", nargs="?", default=DEFAULT_FILE, help=f"the contacts file (default {DEFAULT_FILE})")
+    validate.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="how to print findings")
+    validate.add_argument("--strict", action="store_true", help="fail on warnings too")
+    validate.add_argument("--check-dns", action="store_true", help="also check that email domains accept mail")
+    validate.set_defaults(handler=cmd_validate)
+
+    fmt = commands.add_parser("fmt", help="rewrite the contacts file in canonical form, comments kept")
+    fmt.add_argument("file", nargs="?", default=DEFAULT_FILE, help=f"the contacts file (default {DEFAULT_FILE})")
+    fmt.add_argument("--check", action="store_true", help="write nothing; print a diff and exit 1 if not canonical")
+    fmt.set_defaults(handler=cmd_fmt)
+
+    export = commands.add_parser("export", help="print the normalised records as JSON, CSV or vCards")
+    export.add_argument("file", nargs="?", default=DEFAULT_FILE, help=f"the contacts file (default {DEFAULT_FILE})")
+    export.add_argument("--format", choices=("json", "csv", "vcf"), default="json", help="output format")
+    export.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of titles in vCards")
+    export.add_argument("--output", "-o", help="write to this file instead of standard output")
+    export.set_defaults(handler=cmd_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except CommandError as exc:
+        print(f"contacts: {exc}", file=sys.stderr)
+        return exc.code
+    except SourceError as exc:
+        if args.command == "validate":
+            _print_findings([exc.finding], args.format)
+        else:
+            sys.stderr.write(FORMATTERS["text"]([exc.finding]))
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """`contacts validate`: print every finding; exit 1 on errors (or warnings with --strict)."""
+    from .validate import load_directory
+
+    directory = load_directory(args.file, check_dns=args.check_dns)
+    _print_findings(directory.findings, args.format)
+    failing = directory.findings if args.strict else directory.errors
+    if args.format == "text":
+        print(_summary(directory.findings, len(directory.contacts)), file=sys.stderr)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def cmd_fmt(args: argparse.Namespace) -> int:
+    """`contacts fmt`: rewrite in canonical form, or with --check report whether it already is."""
+    from .canonical import format_file
+
+    result = format_file(args.file, check=args.check)
+    if args.check:
+        if result.changed:
+            sys.stdout.write(result.diff)
+            print(f"{args.file} is not in canonical form; run: contacts fmt {args.file}", file=sys.stderr)
+            return EXIT_FINDINGS
+        print(f"{args.file} is in canonical form", file=sys.stderr)
+        return EXIT_OK
+    print(f"{args.file}: {'reformatted' if result.changed else 'already canonical'}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """`contacts export`: the records that pass validation, in the chosen format."""
+    from .export import EXPORTERS
+    from .validate import load_directory
+
+    directory = load_directory(args.file)
+    if directory.errors:
+        print(
+            f"contacts: {len(directory.errors)} error(s) in {args.file}; records with errors are left out "
+            f"(see: contacts validate {args.file})",
+            file=sys.stderr,
+        )
+    text = EXPORTERS[args.format](directory.contacts, lang=args.lang)
+    if args.output:
+        from .source import write_atomic
+
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _print_findings(findings: Sequence[Finding], fmt: str) -> None:
+    """Findings to standard output in the chosen format."""
+    sys.stdout.write(FORMATTERS[fmt](findings))
+
+
+def _summary(findings: Sequence[Finding], served: int) -> str:
+    """One line: how many errors and warnings, and how many contacts pass."""
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    return f"{errors} error(s), {warnings} warning(s); {served} contact(s) valid"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+

@@ -1,0 +1,28 @@
+"""Email addresses: checked with email-validator, by syntax unless DNS checks are asked for."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import email_validator
+
+
+class EmailError(ValueError):
+    """An address that cannot receive mail; the message says what is wrong with it."""
+
+
+@lru_cache(maxsize=65536)
+def check_email(address: str, check_dns: bool = False) -> str:
+    """The address in normalised form (domain lower-cased); raise EmailError when it is not valid.
+
+    DNS is off by default: the check must work offline, and in CI.
+    """
+    try:
+        result = email_validator.validate_email(
+            address, check_deliverability=check_dns, allow_smtputf8=True
+        )
+    except email_validator.EmailUndeliverableError as exc:
+        raise EmailError(f"{address!r} cannot receive mail: {exc}") from None
+    except email_validator.EmailNotValidError as exc:
+        raise EmailError(f"{address!r} is not a valid email address: {exc}") from None
+    return result.normalized
