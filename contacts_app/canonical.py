@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.scalarstring import ScalarString
+from ruamel.yaml.scalarstring import PlainScalarString, ScalarString
 
 from .findings import Finding, Severity
 from .phones import LABEL_WORDS, LABELS, PhoneError, parse_phone
@@ -139,7 +139,7 @@ def _canonical_phones(phones: CommentedSeq) -> None:
             phone = parse_phone(item["number"], label if label in LABELS else None)
         except PhoneError:
             continue
-        item["number"] = phone.display
+        item["number"] = PlainScalarString(phone.display)
         if phone.label and not item.get("label"):
             item["label"] = phone.label
         _order_keys(item, PHONE_KEYS)

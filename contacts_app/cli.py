@@ -72,10 +72,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             sys.stderr.write(FORMATTERS["text"]([exc.finding]))
         return EXIT_UNREADABLE
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"contacts: {where}{exc.strerror or exc}; nothing was changed", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        return 130
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -1,0 +1,47 @@
+"""Shared fixtures: a folder with contacts files in it, and the command line run in-process."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from contacts_app.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "data" / "contacts.yaml"
+SEED_RELEASE = Path(__file__).resolve().parent / "data" / "seed-release.txt"
+
+
+@pytest.fixture
+def write_yaml(tmp_path):
+    """Write dedented YAML text to a file in a fresh folder and return its path."""
+
+    def write(text: str, name: str = "contacts.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def shipped_copy(tmp_path) -> Path:
+    """A copy of the shipped data/contacts.yaml that a test may change."""
+    path = tmp_path / "contacts.yaml"
+    shutil.copyfile(SHIPPED, path)
+    return path
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run `contacts ARGS...` in-process; return (exit code, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
