@@ -49,12 +49,27 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--check", action="store_true", help="write nothing; print a diff and exit 1 if not canonical")
     fmt.set_defaults(handler=cmd_fmt)
 
+    imp = commands.add_parser("import", help="pull spokespeople out of press releases into the contacts file")
+    imp.add_argument("releases", nargs="+", metavar="RELEASE", help="press releases as .txt or .html files")
+    imp.add_argument("--into", default=DEFAULT_FILE, help=f"the contacts file to merge into (default {DEFAULT_FILE})")
+    imp.add_argument("--dry-run", action="store_true", help="print the diff; write nothing")
+    imp.set_defaults(handler=cmd_import)
+
     export = commands.add_parser("export", help="print the normalised records as JSON, CSV or vCards")
     export.add_argument("file", nargs="?", default=DEFAULT_FILE, help=f"the contacts file (default {DEFAULT_FILE})")
     export.add_argument("--format", choices=("json", "csv", "vcf"), default="json", help="output format")
     export.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of titles in vCards")
     export.add_argument("--output", "-o", help="write to this file instead of standard output")
     export.set_defaults(handler=cmd_export)
+
+    serve = commands.add_parser("serve", help="serve the directory on the web (waitress, a production WSGI server)")
+    serve.add_argument(
+        "file", nargs="?", default=None,
+        help=f"the contacts file (default $CONTACTS_FILE, else {DEFAULT_FILE}, else the bundled data)",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.set_defaults(handler=cmd_serve)
     return parser
 
 
@@ -110,6 +125,32 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """`contacts import`: merge the releases' contacts into the file; print findings and conflicts."""
+    from .importer import ImportFailed, import_releases
+    from .merge import MergeError
+
+    try:
+        result = import_releases(args.releases, args.into, dry_run=args.dry_run)
+    except (ImportFailed, MergeError) as exc:
+        raise CommandError(f"{exc}; {args.into} was not changed") from None
+    if args.dry_run:
+        sys.stdout.write(result.diff)
+    sys.stdout.write(FORMATTERS["text"](sorted([*result.report.conflicts, *result.findings])))
+    for extraction in result.extractions:
+        names = ", ".join(c.name or "?" for c in extraction.candidates)
+        print(f"{extraction.release.location}: {len(extraction.candidates)} contact(s): {names}", file=sys.stderr)
+    report = result.report
+    print(
+        f"{args.into}: {len(report.added)} added, {len(report.filled)} filled in, "
+        f"{len(report.conflicts)} conflict(s) kept as in the file"
+        + ("" if result.changed else "; nothing to change")
+        + (" (--dry-run: nothing written)" if args.dry_run and result.changed else ""),
+        file=sys.stderr,
+    )
+    return EXIT_FINDINGS if any(f.is_error for f in result.findings) else EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """`contacts export`: the records that pass validation, in the chosen format."""
     from .export import EXPORTERS
@@ -129,6 +170,32 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """`contacts serve`: check the file, then serve it with waitress until interrupted."""
+    import os
+
+    import waitress
+
+    from . import create_app
+    from .reload import default_file
+    from .validate import load_directory
+
+    path = args.file or os.environ.get("CONTACTS_FILE") or str(default_file())
+    directory = load_directory(path)
+    if directory.errors and not directory.contacts:
+        sys.stderr.write(FORMATTERS["text"](directory.findings))
+        raise CommandError(f"{path} has no valid contact to serve", EXIT_FINDINGS)
+    app = create_app({"CONTACTS_FILE": path})
+    print(
+        f"contacts: serving {len(directory.contacts)} contact(s) from {path} on http://{args.host}:{args.port}/ "
+        f"({len(directory.errors)} error(s), {len(directory.findings) - len(directory.errors)} warning(s); "
+        "see /_status)",
+        file=sys.stderr,
+    )
+    waitress.serve(app, host=args.host, port=args.port, threads=8, ident="contacts")
     return EXIT_OK
 
 

@@ -52,9 +52,12 @@ RULES: dict[str, tuple[Severity, str]] = {
     "no-contact-method": (Severity.WARNING, "a contact has neither a phone number nor an email address"),
     "ack-invalid": (Severity.ERROR, "an acknowledgement names no warning rule, or has no reason"),
     "ack-unused": (Severity.WARNING, "an acknowledgement matches no current warning"),
+    "import-conflict": (Severity.WARNING, "an imported value differs from the file's, which is kept"),
 }
 
 #: Warnings a person may acknowledge in the file, with a reason.
 ACKNOWLEDGEABLE = tuple(
-    code for code, (severity, _) in RULES.items() if severity is Severity.WARNING and code != "ack-unused"
+    code
+    for code, (severity, _) in RULES.items()
+    if severity is Severity.WARNING and code not in ("ack-unused", "import-conflict")
 )

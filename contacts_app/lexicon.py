@@ -1,0 +1,123 @@
+"""Words that tell the parts of a press release's contact block apart, in Swedish, English and neighbours.
+
+The extractor's rules read these lists; they are data, kept apart so they can grow without touching
+the rules. Everything is matched case-insensitively on whole words unless said otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Headings that open a contact block, with the language of the block they open.
+BLOCK_HEADINGS: tuple[tuple[str, str], ...] = (
+    ("sv", r"för\s+(?:mer|ytterligare|vidare)\s+information(?:\s+om\s+[^,:\n]{1,60})?(?:\s*,?\s*(?:vänligen\s+)?kontakta(?:\s+gärna)?)?"),
+    ("sv", r"(?:mer|ytterligare|närmare)\s+(?:information|upplysningar)\s+(?:lämnas\s+av|ges\s+av|ger|från|hos)"),
+    ("sv", r"(?:mer|ytterligare)\s+information"),
+    ("sv", r"närmare\s+upplysningar(?:\s+ger|\s+lämnas\s+av)?"),
+    ("sv", r"upplysningar\s+lämnas\s+av"),
+    ("sv", r"frågor\s+besvaras\s+av"),
+    ("sv", r"för\s+frågor(?:\s*,?\s*kontakta)?"),
+    ("sv", r"kontaktpersoner|kontaktperson"),
+    ("sv", r"presskontakter|presskontakt|pressfrågor|mediekontakt(?:er)?"),
+    ("sv", r"kontakta\s+gärna"),
+    ("sv", r"kontakter|kontakt"),
+    ("en", r"for\s+(?:more|further|additional)\s+information(?:\s+about\s+[^,:\n]{1,60})?(?:\s*,?\s*(?:please\s+)?contact)?"),
+    ("en", r"(?:media|press)\s+(?:contacts?|enquiries|inquiries|relations)"),
+    ("en", r"for\s+(?:media|press)\s+(?:enquiries|inquiries)(?:\s*,?\s*(?:please\s+)?contact)?"),
+    ("en", r"contact\s+(?:persons?|information)|contacts?"),
+    ("nb", r"for\s+(?:mer|ytterligere)\s+informasjon(?:\s*,?\s*kontakt)?|pressekontakt(?:er)?|kontaktperson(?:er)?"),
+    ("da", r"(?:for\s+)?yderligere\s+(?:oplysninger|information)(?:\s*,?\s*kontakt)?|pressekontakt"),
+    ("fi", r"lisätietoja(?:\s+antaa|\s+antavat)?|mediayhteydet"),
+)
+
+#: Lines (or words at a line's start) that begin the newsroom's boilerplate: the block ends there.
+BOILERPLATE_STARTS = re.compile(
+    r"^(?:ämnen|kategorier|regioner|taggar|bilder|dokument|länkar|relaterat|prenumerera|"
+    r"topics|categories|regions|tags|images|documents|related|subscribe|"
+    r"om\s+\S+|about\s+\S+|pressmeddelande\s*-|press\s+release\s*-|följ\s+oss|follow\s+us)\b",
+    re.IGNORECASE,
+)
+
+#: Function words that name a press desk rather than a person ("Pressjouren", "Press office").
+DESK_WORDS = re.compile(
+    r"^(?:press\s+(?:office|desk|service|team|line)|media\s+(?:office|desk|relations|team)|news\s*desk|"
+    r"press(?:jour(?:en)?|tjänst(?:en)?|avdelning(?:en)?|telefon(?:en)?|rum(?:met)?|kontor(?:et)?|enheten)|"
+    r"mediejour(?:en)?|kommunikationsavdelning(?:en)?|kommunikationsenhet(?:en)?|kontaktcenter)\b",
+    re.IGNORECASE,
+)
+
+#: A postal address ("404 82 Göteborg", "65100 Vasa"): the sender's footer, after any contact block.
+POSTAL_ADDRESS = re.compile(r"\b(?:\d{3} \d{2}|\d{5})\s+[A-ZÅÄÖ][a-zåäö]+")
+
+#: Words that end or start an organisation's name.
+ORG_SUFFIXES = frozenset(
+    """
+    kommun kommune kommunen stad staden region regionen landsting kommunförbund universitet universitetet
+    högskola högskolan myndighet myndigheten lasarett lasarettet sjukhus sjukhuset förbund förbundet
+    förening föreningen stiftelse stiftelsen institut institutet bolag bolaget koncern koncernen museum
+    museet hamn hamnen energi kraft
+    ab hb ab. aktiebolag as asa oy oyj abp a/s aps gmbh ag ltd ltd. inc inc. plc llc sa bv nv
+    municipality council board agency authority university college hospital institute foundation
+    association administration ministry government company group
+    """.split()
+)
+ORG_PREFIXES = frozenset(
+    """
+    länsstyrelsen region regionen landstinget universitetet högskolan stiftelsen föreningen förbundet
+    the university
+    """.split()
+)
+#: Single-word Swedish authority names end so: Trafikverket, Socialstyrelsen, Polismyndigheten.
+ORG_WORD_ENDINGS = ("verket", "styrelsen", "myndigheten", "inspektionen", "kassan", "förmedlingen", "museet", "ämbetet")
+
+#: Words and word endings that make a text a job title.
+TITLE_WORDS = frozenset(
+    """
+    ordförande vice förste andre ledamot ersättare kommunalråd regionråd oppositionsråd landshövding
+    generaldirektör överdirektör rektor prorektor dekan professor docent lektor forskare doktorand
+    kommunikatör informatör pressekreterare presschef pressansvarig pressombud talesperson
+    sekreterare ombudsman vd ceo cfo cto coo grundare delägare partner styrelseordförande
+    gruppledare borgmästare stadsdirektör kommundirektör regiondirektör kanslichef
+    expert specialist strateg utredare analytiker handläggare inspektör jurist ekonom controller
+    läkare överläkare sjuksköterska barnmorska ingenjör arkitekt planerare samordnare koordinator
+    biträdande ställföreträdande tf t.f. politisk verksamhetschef enhetschef avdelningschef
+    chair chairman chairwoman chairperson head director manager officer president governor
+    councillor councilor mayor spokesperson spokesman spokeswoman secretary coordinator adviser
+    advisor researcher lecturer analyst engineer founder chief editor inspector consultant
+    executive lead leader deputy senior assistant communications communicator minister member
+    """.split()
+)
+TITLE_ENDINGS = (
+    "chef", "direktör", "ansvarig", "handläggare", "ledare", "samordnare", "strateg", "veterinär",
+    "läkare", "planerare", "sekreterare", "ordförande", "kommunikatör", "rådgivare", "råd", "ingenjör",
+    "utredare", "inspektör", "officer", "manager", "director",
+)
+
+#: Party abbreviations written after a name, "(S)" or "(s)"; local parties vary, so any short letters pass.
+PARTY_MARKER = re.compile(r"\(\s*([A-Za-zÅÄÖåäö]{1,4})\s*\)")
+
+#: Name particles that stay lower case inside a name.
+NAME_PARTICLES = frozenset("af von van der de la du di al el bin ben da dos".split())
+
+#: Common first names in Sweden and its neighbours; a name-shaped text starting with one is surely a name.
+FIRST_NAMES = frozenset(
+    """
+    adam adrian agnes ahmed albin alexander alexandra alf alice alicia alma amanda amir ana anders andreas
+    anette anita ann anna anne anneli annelie annika anton arne astrid axel bengt bertil birgitta björn bo
+    britt camilla carin carina carl carola caroline cecilia charlotte christer christian christina claes
+    daniel david ebba edvin elias elin elisabet elisabeth ella ellen elsa emelie emil emilia emma erik
+    erika eva evelina fanny felix filip fredrik frida gabriel gunilla gunnar gustav hampus hanna hannah
+    hans harald hassan hedvig helen helena helene henrik hugo ida ingrid ingvar isak jakob james jan
+    jenny jessica jesper joakim johan johanna john johnny jonas jonatan josef josefin julia kajsa karin
+    karl karolina katarina kent kerstin kevin kim klara kristina kristoffer lars lena lennart leo liam
+    lina linda linn linnea lisa lotta louise lucas ludvig magnus maja malin marcus margareta maria marie
+    marianne markus martin mats mattias max maximilian michael mikael mohamed mohammed monica moa nils
+    nina niklas nicklas ola olle olof olivia oliver oscar oskar patrik per peter petra pia rebecka rickard
+    richard robert robin roger rolf ronja rut sara sebastian simon sofia sofie stefan stina susanne sven
+    svante tobias tomas thomas tina tove ulf ulla ulrika valter vera victor viktor viktoria ville
+    wilhelm william yvonne åsa åke örjan märta göran pär bodil gun inger ingela jörgen kjell lisbeth
+    marita mona sten stig torbjörn yngve lorents mikaela trond cecilia eirik kari ola knut sigrid
+    ingrid mette lars-erik per-erik per-åke anna-karin ann-sofie ann-christin karl-johan jan-erik
+    amina fatima ali omar yusuf leila sanna matti jukka mikko pekka jarmo heikki aino
+    """.split()
+)

@@ -1,0 +1,146 @@
+"""A press release as lines of text: read from a plain-text file or reduced from an HTML page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+class ReleaseError(Exception):
+    """A release that cannot be read; the message says which file and what to do."""
+
+
+@dataclass(frozen=True)
+class Release:
+    """A release's text (one line per paragraph or line break), its title and where it came from."""
+
+    location: str
+    lines: tuple[str, ...]
+    title: str | None
+    is_html: bool
+
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section summary table td th tr ul".split()
+)
+_SKIPPED_TAGS = frozenset("script style noscript template svg head button select".split())
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+class _TextExtractor(HTMLParser):
+    """Collects the visible text of a page, breaking lines at block elements and <br>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.title: list[str] = []
+        self.in_title = False
+        self.h1: list[str] = []
+        self.in_h1 = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIPPED_TAGS:
+            self.skip_depth += 1
+        if tag == "title":
+            self.in_title = True
+        if tag == "h1":
+            self.in_h1 = True
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIPPED_TAGS and self.skip_depth:
+            self.skip_depth -= 1
+        if tag == "title":
+            self.in_title = False
+        if tag == "h1":
+            self.in_h1 = False
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title.append(data)
+        elif self.skip_depth:
+            return
+        if self.in_h1:
+            self.h1.append(data)
+        self.parts.append(data)
+
+
+def html_to_lines(html: str) -> tuple[list[str], str | None]:
+    """The visible lines of an HTML page, and its title (the first h1, else <title>)."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    title = _clean(" ".join(parser.h1)) or _clean(" ".join(parser.title)) or None
+    return split_lines("".join(parser.parts)), title
+
+
+def split_lines(text: str) -> list[str]:
+    """Non-empty lines with white space (non-breaking spaces included) made single spaces."""
+    return [line for line in (_clean(raw) for raw in text.splitlines()) if line]
+
+
+def _clean(text: str) -> str:
+    """One line's text with runs of white space made one space."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def _decode(data: bytes, location: str, is_html: bool) -> str:
+    """Bytes as text: UTF-8, or the charset an HTML page declares."""
+    encoding = "utf-8"
+    if is_html:
+        declared = _CHARSET.search(data[:4096])
+        if declared:
+            encoding = declared.group(1).decode("ascii").lower()
+    try:
+        return data.decode(encoding).removeprefix("\ufeff")
+    except (UnicodeDecodeError, LookupError):
+        raise ReleaseError(
+            f"{location}: the text is not {encoding.upper()}; convert it to UTF-8 first "
+            f"(for example: iconv -f WINDOWS-1252 -t UTF-8 {location} > release-utf8.txt)"
+        ) from None
+
+
+def read_release(path: str | Path) -> Release:
+    """Read a release from a .txt or .html file; ReleaseError when it is empty, binary or unreadable."""
+    location = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ReleaseError(f"{location}: no such file") from None
+    except IsADirectoryError:
+        raise ReleaseError(f"{location}: this is a folder; name the release file") from None
+    except OSError as exc:
+        raise ReleaseError(f"{location}: cannot read it ({exc.strerror})") from None
+    if not data.strip():
+        raise ReleaseError(f"{location}: the file is empty")
+    if b"\x00" in data[:8192]:
+        raise ReleaseError(f"{location}: this is a binary file, not a press release; save the release as text or HTML")
+    head = data[:2048].lstrip().lower()
+    is_html = location.lower().endswith((".html", ".htm")) or head.startswith((b"<!doctype html", b"<html"))
+    text = _decode(data, location, is_html)
+    if is_html:
+        lines, title = html_to_lines(text)
+    else:
+        lines = split_lines(text)
+        title = None
+    return Release(location, tuple(lines), title or _text_title(lines), is_html)
+
+
+def _text_title(lines: list[str]) -> str | None:
+    """A plain-text release's title: its first line that is not a 'Pressmeddelande -' label."""
+    for line in lines[:5]:
+        if not re.fullmatch(r"(?i)(pressmeddelande|press release|nyhet|news)\s*[-–:]?\s*", line):
+            return line
+    return None

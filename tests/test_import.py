@@ -1,0 +1,157 @@
+"""`contacts import`: records merged into the file without losing staff work; bad input leaves it untouched."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+
+from contacts_app.validate import load_directory
+
+from .conftest import SEED_RELEASE, SHIPPED
+
+RELEASE_01 = SEED_RELEASE.parent / "releases" / "01-umea-kommun-inline.txt"
+
+
+def records(path):
+    """The file's contacts without id and source, for comparing content."""
+    return [
+        {k: v for k, v in c.as_dict().items() if k not in ("id", "source")}
+        for c in load_directory(path).contacts
+    ]
+
+
+def test_seed_into_a_new_file_gives_the_shipped_records(tmp_path, cli):
+    target = tmp_path / "contacts.yaml"
+    code, out, err = cli("import", SEED_RELEASE, "--into", target)
+    assert code == 0
+    assert records(target) == records(SHIPPED)
+    assert [c.id for c in load_directory(target).contacts] == [c.id for c in load_directory(SHIPPED).contacts]
+    assert "[email-name-mismatch]" in out and "richard.carstedt@" in out
+    assert "3 added" in err
+
+
+def test_imported_records_say_where_they_came_from(tmp_path, cli):
+    target = tmp_path / "contacts.yaml"
+    cli("import", SEED_RELEASE, "--into", target)
+    source = load_directory(target).contacts[0].source
+    assert source.location == str(SEED_RELEASE)
+    assert source.release.startswith("Utnyttja möjligheten")
+    assert source.languages == ("sv", "en")
+
+
+def test_reimport_changes_nothing(tmp_path, cli):
+    target = tmp_path / "contacts.yaml"
+    cli("import", SEED_RELEASE, "--into", target)
+    before = target.read_bytes()
+    code, _, err = cli("import", SEED_RELEASE, "--into", target)
+    assert code == 0 and target.read_bytes() == before
+    assert "nothing to change" in err
+
+
+def test_reimport_into_the_shipped_file_changes_nothing(shipped_copy, cli):
+    before = shipped_copy.read_bytes()
+    assert cli("import", SEED_RELEASE, "--into", shipped_copy)[0] == 0
+    assert shipped_copy.read_bytes() == before
+
+
+def test_merge_fills_only_empty_fields_and_reports_conflicts(shipped_copy, cli):
+    text = shipped_copy.read_text(encoding="utf-8")
+    # Staff have edited Burman: a corrected English title, a direct number; his Swedish title is gone.
+    text = text.replace("      sv: Kommunalråd\n      en: Municipal councillor in Skellefteå\n",
+                        "      en: Municipal commissioner\n")
+    text = text.replace("      - number: 0910-73 50 00\n        label: switchboard\n",
+                        "      - number: 070-174 06 99\n        label: mobile\n")
+    shipped_copy.write_text(text, encoding="utf-8")
+    code, out, _ = cli("import", SEED_RELEASE, "--into", shipped_copy)
+    assert code == 0
+    burman = yaml.safe_load(shipped_copy.read_text(encoding="utf-8"))["contacts"][1]
+    assert burman["title"] == {"en": "Municipal commissioner", "sv": "Kommunalråd"}
+    assert burman["phones"] == [{"number": "070-174 06 99", "label": "mobile"}]
+    conflicts = [line for line in out.splitlines() if "[import-conflict]" in line]
+    assert len(conflicts) == 2
+    assert any("'Municipal councillor in Skellefteå'" in c for c in conflicts)
+    assert any("'0910-73 50 00'" in c for c in conflicts)
+
+
+def test_comments_and_unknown_fields_survive(shipped_copy, cli):
+    text = shipped_copy.read_text(encoding="utf-8").replace(
+        "  - id: lorents-burman\n", "  # Ring helst före lunch.\n  - id: lorents-burman\n"
+    )
+    shipped_copy.write_text(text, encoding="utf-8")
+    cli("import", RELEASE_01, "--into", shipped_copy)
+    after = shipped_copy.read_text(encoding="utf-8")
+    assert "  # Ring helst före lunch.\n  - id: lorents-burman\n" in after
+    assert "# The County Administrative Board's switchboard, a nationwide 010 number." in after
+    assert after.startswith(text.rstrip("\n"))  # new records are appended; nothing above them moves
+    assert [c.id for c in load_directory(shipped_copy).contacts][-2:] == ["mikael-oberg", "karin-lofgren"]
+
+
+def test_dry_run_prints_diff_and_writes_nothing(shipped_copy, cli):
+    before = shipped_copy.read_bytes()
+    code, out, err = cli("import", RELEASE_01, "--into", shipped_copy, "--dry-run")
+    assert code == 0 and shipped_copy.read_bytes() == before
+    assert "+  - id: mikael-oberg\n" in out
+    assert "--dry-run" in err
+
+
+def test_ids_stay_unique(tmp_path, cli):
+    target = tmp_path / "contacts.yaml"
+    shutil.copyfile(SHIPPED, target)
+    text = target.read_text(encoding="utf-8").replace("id: lorents-burman", "id: mikael-oberg")
+    target.write_text(text, encoding="utf-8")
+    cli("import", RELEASE_01, "--into", target)
+    ids = [c.id for c in load_directory(target).contacts]
+    assert "mikael-oberg-2" in ids and len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        ("För mer information kontakta:\nÅsa Öberg\n070-174 06 00\n".encode("latin-1"), "not UTF-8"),
+        ("Ny simhall\nKommunen bygger en simhall som öppnar i augusti nästa år, säger Åsa Öberg.\n".encode(),
+         "no contact block found"),
+    ],
+)
+def test_bad_release_leaves_the_file_untouched(shipped_copy, tmp_path, cli, content, message):
+    release = tmp_path / "release.txt"
+    release.write_bytes(content)
+    before = shipped_copy.read_bytes()
+    code, out, err = cli("import", release, "--into", shipped_copy)
+    assert code == 2
+    assert message in err and "was not changed" in err and "Traceback" not in err
+    assert shipped_copy.read_bytes() == before
+
+
+def test_missing_release_file(shipped_copy, tmp_path, cli):
+    code, _, err = cli("import", tmp_path / "nope.txt", "--into", shipped_copy)
+    assert code == 2 and "no such file" in err
+
+
+def test_interrupted_write_leaves_old_file(shipped_copy, monkeypatch):
+    import os
+
+    from contacts_app.importer import import_releases
+
+    before = shipped_copy.read_bytes()
+
+    def crash(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        import_releases([RELEASE_01], shipped_copy)
+    assert shipped_copy.read_bytes() == before
+    assert sorted(p.name for p in shipped_copy.parent.iterdir()) == ["contacts.yaml"]
+
+
+def test_html_release(tmp_path, cli):
+    target = tmp_path / "contacts.yaml"
+    html = SEED_RELEASE.parent / "releases" / "05-goteborgs-stad-newsroom.html"
+    assert cli("import", html, "--into", target)[0] == 0
+    names = [c.name for c in load_directory(target).contacts]
+    assert names == ["Maja Lindgren-Berg", "Gustav Åkerlund", "Presstjänsten"]
+    assert load_directory(target).contacts[2].kind == "desk"
