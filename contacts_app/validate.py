@@ -60,8 +60,11 @@ class _Reader:
 
     # -- shapes ---------------------------------------------------------------------------------
 
-    def items(self, sink, node, allowed: tuple[str, ...], what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """The key → (key node, value node) pairs of a mapping; duplicate and unknown keys reported."""
+    def items(self, sink, node, allowed: tuple[str, ...] | None, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """The key → (key node, value node) pairs of a mapping; duplicate and unknown keys reported.
+
+        `allowed` None means any key (the keys are data: language codes, rule codes).
+        """
         out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -75,7 +78,7 @@ class _Reader:
                     f"{key!r} appears twice in {what} (first on line {first}); keep one and delete the other",
                 )
                 continue
-            if key not in allowed:
+            if allowed is not None and key not in allowed:
                 self.report(sink, key_node, "unknown-key", _unknown_key_message(key, allowed, what))
                 continue
             out[key] = (key_node, value_node)
@@ -109,7 +112,7 @@ class _Reader:
             self.report(sink, node, "wrong-type", f"{what} should be written per language (sv: …, en: …)")
             return Texts()
         pairs = []
-        for lang, (key_node, value_node) in self.items(sink, node, _AnyLanguage(), what).items():
+        for lang, (key_node, value_node) in self.items(sink, node, None, what).items():
             if not LANGUAGE_PATTERN.match(lang):
                 self.report(
                     sink, key_node, "language-invalid",
@@ -282,7 +285,7 @@ class _Reader:
             self.report(sink, node, "wrong-type", "acknowledged should map a rule code to a reason")
             return {}
         acks = {}
-        for code, (key_node, value_node) in self.items(sink, node, _AnyLanguage(), "acknowledged").items():
+        for code, (key_node, value_node) in self.items(sink, node, None, "acknowledged").items():
             reason = self.text(sink, value_node, "the reason")
             if code not in ACKNOWLEDGEABLE:
                 what = "an error: fix the value instead" if code in RULES else "not a rule code"
@@ -295,13 +298,6 @@ class _Reader:
             else:
                 acks[code] = (reason, key_node)
         return acks
-
-
-class _AnyLanguage(tuple):
-    """Stands for 'any key is allowed' where keys are data (language codes, rule codes)."""
-
-    def __contains__(self, key: object) -> bool:
-        return True
 
 
 def validate_document(doc: Document, *, check_dns: bool = False) -> Directory:
