@@ -1,3 +1,51 @@
 """The press-room contact directory: spokespeople from press releases, validated and served."""
 
+from __future__ import annotations
+
 __version__ = "0.1.0"
+
+
+def create_app(config: dict | None = None):
+    """The Flask app serving the directory.
+
+    Settings (in `config`, else from the environment): CONTACTS_FILE (the contacts file; default
+    data/contacts.yaml, else the bundled data), PUBLIC_URL (the site's address as the public sees it,
+    for the links in vCards; default the address each request came to), STATUS_TOKEN (the password of
+    the staff status page; without it the page answers only on this machine), RELOAD_INTERVAL (seconds
+    between checks of the file for changes; default 1).
+    """
+    import os
+
+    from flask import Flask
+
+    from . import errors, security, views
+    from .reload import DirectoryStore, default_file
+    from .resources import resource_path
+
+    app = Flask(
+        __name__,
+        template_folder=str(resource_path("templates")),
+        static_folder=str(resource_path("static")),
+    )
+    app.config.from_mapping(
+        CONTACTS_FILE=os.environ.get("CONTACTS_FILE") or None,
+        PUBLIC_URL=os.environ.get("CONTACTS_PUBLIC_URL") or None,
+        STATUS_TOKEN=os.environ.get("CONTACTS_STATUS_TOKEN") or None,
+        RELOAD_INTERVAL=1.0,
+        MAX_CONTENT_LENGTH=16 * 1024,
+    )
+    if config:
+        app.config.update(config)
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    path = app.config["CONTACTS_FILE"] or default_file()
+    app.config["CONTACTS_FILE"] = str(path)
+    app.extensions["contacts_store"] = DirectoryStore(path, interval=float(app.config["RELOAD_INTERVAL"]))
+
+    app.register_blueprint(views.bp)
+    errors.init_app(app)
+    security.init_app(app)
+    return app

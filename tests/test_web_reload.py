@@ -1,0 +1,133 @@
+"""Reloading: a changed file is served, a broken or missing one is not, and a request never sees half a reload."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from contacts_app import create_app
+from contacts_app.vcard import contact_uid
+
+WEB_CONTACTS = Path(__file__).resolve().parent / "data" / "web-contacts.yaml"
+
+
+@pytest.fixture
+def contacts_file(tmp_path) -> Path:
+    """A copy of the web test contacts that a test may change."""
+    path = tmp_path / "contacts.yaml"
+    shutil.copyfile(WEB_CONTACTS, path)
+    return path
+
+
+@pytest.fixture
+def client(contacts_file):
+    """A client of an app that checks the file on every request."""
+    return create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": 0}).test_client()
+
+
+def rewrite(path: Path, text: str, bump: int = 1) -> None:
+    """Save the file as an editor does (a new file renamed over the old), a little later than the last save."""
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    st = tmp.stat()
+    os.utime(tmp, ns=(st.st_atime_ns, st.st_mtime_ns + bump * 2_000_000_000))
+    os.replace(tmp, path)
+
+
+def test_a_changed_file_is_served(client, contacts_file):
+    rewrite(contacts_file, contacts_file.read_text(encoding="utf-8").replace("Kommunalråd", "Kommunstyrelsens ordförande"))
+    assert "Kommunstyrelsens ordförande" in client.get("/people/lorents-burman").get_data(as_text=True)
+
+
+def test_an_unchanged_record_keeps_its_revision_and_etag(client, contacts_file):
+    burman = client.get("/people/lorents-burman.vcf")
+    asa = client.get("/people/asa-oberg-linden.vcf")
+    rewrite(contacts_file, contacts_file.read_text(encoding="utf-8").replace("Kommunalråd", "Kommunstyrelsens ordförande"))
+    burman2 = client.get("/people/lorents-burman.vcf")
+    asa2 = client.get("/people/asa-oberg-linden.vcf")
+    assert asa2.headers["ETag"] == asa.headers["ETag"] and asa2.headers["Last-Modified"] == asa.headers["Last-Modified"]
+    assert burman2.headers["ETag"] != burman.headers["ETag"]
+    assert burman2.last_modified > burman.last_modified
+    uid = f"UID:{contact_uid('lorents-burman')}\r\n"
+    assert uid in burman.get_data(as_text=True) and uid in burman2.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "breakage", ["contacts:\n  - id: [unclosed\n", "", "just text\n", None], ids=["yaml", "empty", "shape", "missing"]
+)
+def test_a_broken_or_missing_file_keeps_the_last_good_data(client, contacts_file, breakage):
+    good = contacts_file.read_text(encoding="utf-8")
+    if breakage is None:
+        contacts_file.unlink()
+    else:
+        rewrite(contacts_file, breakage)
+    assert client.get("/people/lorents-burman").status_code == 200
+    assert len(client.get("/api/contacts").get_json()) == 4
+    status = client.get("/api/status").get_json()
+    assert status["failed_reload"] is not None and status["failed_reload"]["findings"]
+    code = status["failed_reload"]["findings"][0]["code"]
+    assert code == {"yaml": "yaml-syntax", "empty": "empty-file", "shape": "wrong-type", "missing": "file-unreadable"}[
+        "missing" if breakage is None else {"contacts:\n  - id: [unclosed\n": "yaml", "": "empty", "just text\n": "shape"}[breakage]
+    ]
+    page = client.get("/_status").get_data(as_text=True)
+    assert "The latest version of the file is not served" in page and f"[{code}]" in page
+    rewrite(contacts_file, good.replace("Lorents Burman", "Lorents Burmån"), bump=3)
+    assert "Lorents Burmån" in client.get("/people/lorents-burman").get_data(as_text=True)
+    assert client.get("/api/status").get_json()["failed_reload"] is None
+
+
+def test_a_record_that_gains_an_error_is_withdrawn(client, contacts_file):
+    rewrite(contacts_file, contacts_file.read_text(encoding="utf-8").replace("0910-73 50 00", "0910-73"))
+    assert client.get("/people/lorents-burman").status_code == 404
+    assert client.get("/api/status").get_json()["errors"] == 2
+
+
+def test_unreadable_at_start_serves_an_empty_directory_and_says_why(tmp_path):
+    client = create_app({"CONTACTS_FILE": str(tmp_path / "missing.yaml"), "RELOAD_INTERVAL": 0}).test_client()
+    assert client.get("/api/contacts").get_json() == []
+    assert client.get("/api/status").get_json()["failed_reload"]["findings"][0]["code"] == "file-unreadable"
+    shutil.copyfile(WEB_CONTACTS, tmp_path / "missing.yaml")
+    assert len(client.get("/api/contacts").get_json()) == 4
+
+
+def test_requests_during_reloads_see_one_whole_version(contacts_file):
+    app = create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": 0})
+    one = contacts_file.read_text(encoding="utf-8")
+    two = one.replace("Kommunalråd", "Kommunstyrelsens ordförande").replace("Pressjouren", "Pressjour")
+    stop = threading.Event()
+    seen: set[tuple[str, str]] = set()
+    errors: list[str] = []
+
+    def edit():
+        i = 0
+        while not stop.is_set():
+            i += 1
+            rewrite(contacts_file, two if i % 2 else one, bump=i)
+
+    def read():
+        client = app.test_client()
+        for _ in range(60):
+            data = client.get("/api/contacts").get_json()
+            if len(data) != 4:
+                errors.append(f"{len(data)} contacts")
+                continue
+            by_id = {c["id"]: c for c in data}
+            seen.add((by_id["lorents-burman"]["title"]["sv"], by_id["pressjouren-umea"]["name"]))
+
+    editor = threading.Thread(target=edit)
+    readers = [threading.Thread(target=read) for _ in range(4)]
+    editor.start()
+    for r in readers:
+        r.start()
+    for r in readers:
+        r.join()
+    stop.set()
+    editor.join()
+    assert errors == []
+    # each response is one version of the file or the other, never a mix
+    assert seen <= {("Kommunalråd", "Pressjouren"), ("Kommunstyrelsens ordförande", "Pressjour")}
+    assert seen
