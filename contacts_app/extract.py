@@ -1,11 +1,11 @@
 """Press-release text to candidate contact records.
 
 The release's contact blocks are found by their headings ("För mer information kontakta:",
-"Media contact", ...) and end where the newsroom's boilerplate or the next prose paragraph begins.
-Each block is cut into fields (commas, lines, labels), each field is classified (name, title,
-organisation, phone, email, press desk), and fields are grouped into people: a name opens a record,
-what follows belongs to it. People named in the body are never read, because only blocks are.
-The same person in two blocks (Swedish and English) becomes one record.
+"Media contact", ...) and end where the newsroom's boilerplate, the sender's address or the next
+prose paragraph begins. Each block line is cut into fields (fields.py), and fields are grouped into
+people: a name opens a record, what follows belongs to it. People named in the body are never
+read, because only blocks are. The same person in two blocks (Swedish and English) becomes one
+record, and inference.py adds what the block implies.
 """
 
 from __future__ import annotations
@@ -18,28 +18,20 @@ import phonenumbers
 from phonenumbers import Leniency
 
 from . import lexicon
+from .fields import EMAIL, Field, column_headings, fields_of_line, is_english_title, is_org, split_title_org
+from .fields import starts_with_title
+from .inference import finish
 from .name_match import fold
-from .phones import LABEL_WORDS, PHONE_WORDS, Phone, PhoneError, parse_phone
+from .phones import LABEL_WORDS, Phone
 from .release_text import Release
-from .validate import canonical_party
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<![.])", re.UNICODE)
 _REGIONS = {"nb": "NO", "da": "DK", "fi": "FI"}
 _HEADING = re.compile(
     "|".join(f"(?P<{lang}{i}>{pattern})" for i, (lang, pattern) in enumerate(lexicon.BLOCK_HEADINGS)),
     re.IGNORECASE,
 )
 _HEADING_AT = re.compile(rf"(?:^|(?<=[\s.]))(?:{_HEADING.pattern})(?=\s*:|\s*$)", re.IGNORECASE)
-_HEADING_VERB_START = re.compile(rf"^(?:{_HEADING.pattern})(?:(?<=kontakta)|(?<=contact))\b\s*", re.IGNORECASE)
-_FIELD_SPLIT = re.compile(r"\s*(?:[,;|]|\s[–—-]\s|\s/\s)\s*")
-_TIMES = re.compile(r"\b\d{1,2}[.:]\d{2}\s*[–—-]\s*\d{1,2}[.:]\d{2}\b")
-_PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
-_CONNECTORS = re.compile(
-    r"\b(?:nås|nas|på|pa|och|eller|or|and|at|via|ring|call|on|e-?post|e-?mail|mail|email|epost|tlf|tel|tfn|"
-    r"telefon|phone|mobil|mobile)\b\.?:?",
-    re.IGNORECASE,
-)
-_PREPOSITION_END = re.compile(r"\b(?:i|på|vid|för|till|åt|hos|av|om|of|in|at|for|to|the|och|and)\s*$", re.IGNORECASE)
+_HEADING_START = re.compile(rf"^(?:{_HEADING.pattern})\b[\s:,]*", re.IGNORECASE)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -75,6 +67,20 @@ class Candidate:
         """True when there is a phone number or an email address."""
         return bool(self.phones or self.emails)
 
+    def add_phone(self, phone: Phone) -> None:
+        """Add a number once; a label seen the second time fills a missing one."""
+        for i, known in enumerate(self.phones):
+            if known.e164 == phone.e164:
+                if phone.label and not known.label:
+                    self.phones[i] = phone
+                return
+        self.phones.append(phone)
+
+    def add_email(self, email: str) -> None:
+        """Add an address once (compared without case)."""
+        if email.lower() not in (e.lower() for e in self.emails):
+            self.emails.append(email)
+
     def as_record(self) -> dict:
         """The candidate as the fields of a contacts-file record (no id or source)."""
         record: dict = {"kind": self.kind, "name": self.name}
@@ -104,7 +110,9 @@ class Extraction:
 
 
 @dataclass
-class _Block:
+class Block:
+    """A contact block: the language its heading is in, and its lines."""
+
     lang: str
     lines: list[str]
 
@@ -139,9 +147,13 @@ def _heading(line: str) -> str | None:
     return _heading_lang(match) if match else None
 
 
+def _has_contact_data(line: str) -> bool:
+    return bool(EMAIL.search(line)) or phonenumbers.PhoneNumberMatcher(line, "SE", leniency=Leniency.VALID).has_next()
+
+
 def _is_prose(line: str) -> bool:
     """A sentence of the release body, not a line of a contact block."""
-    if EMAIL.search(line) or _has_phone(line, "SE"):
+    if _has_contact_data(line):
         return False
     words = line.split()
     return len(words) >= 12 or (len(words) >= 8 and line.rstrip().endswith((".", "!", "?", "”", '"')))
@@ -152,282 +164,114 @@ def _ends_block(line: str) -> bool:
     return bool(lexicon.BOILERPLATE_STARTS.match(line) or lexicon.POSTAL_ADDRESS.search(line)) or _is_prose(line)
 
 
-def _has_phone(text: str, region: str) -> bool:
-    """True when the text holds a valid phone number."""
-    return phonenumbers.PhoneNumberMatcher(text, region, leniency=Leniency.VALID).has_next()
+def _expand(line: str) -> list[str]:
+    """A line as block lines: headings on lines of their own, also when contacts follow on the same line."""
+    start = _HEADING_START.match(line)
+    if start and start.end() < len(line) and _has_contact_data(line[start.end():]):
+        return [start.group().strip(" ,"), *_split_headings(line[start.end():])]
+    return _split_headings(line)
 
 
-def find_blocks(lines: tuple[str, ...] | list[str]) -> list[_Block]:
+def find_blocks(lines: tuple[str, ...] | list[str]) -> list[Block]:
     """The contact blocks of a release, each with its language and lines."""
-    expanded: list[str] = []
-    for line in lines:
-        verb = _HEADING_VERB_START.match(line)
-        if verb and verb.end() < len(line):
-            expanded.extend([verb.group().strip(), *(_split_headings(line[verb.end():]))])
-        else:
-            expanded.extend(_split_headings(line))
-    blocks: list[_Block] = []
-    current: _Block | None = None
+    expanded = [part for line in lines for part in _expand(line)]
+    blocks: list[Block] = []
+    current: Block | None = None
     for line in expanded:
         lang = _heading(line)
         if lang:
-            current = _Block(lang, [])
+            current = Block(lang, [])
             blocks.append(current)
             continue
         if current is None:
-            if lexicon.DESK_WORDS.match(line) and (EMAIL.search(line) or _has_phone(line, "SE")):
-                blocks.append(_Block("en" if re.match(r"(?i)press\s|media\s|news", line) else "sv", [line]))
+            if re.match(r"(?i)press|media", line) and lexicon.DESK_WORDS.match(line) and _has_contact_data(line):
+                blocks.append(Block("en" if re.match(r"(?i)(press|media)\s", line) else "sv", [line]))
             continue
         if _ends_block(line) or len(current.lines) >= 40:
+            # "Göteborgs Stad" on its own line, then "Göteborgs Stad är ...": the sender's boilerplate.
+            if current.lines and line.startswith(current.lines[-1]) and len(current.lines[-1].split()) <= 5:
+                current.lines.pop()
             current = None
             continue
         current.lines.append(line)
     return [b for b in blocks if b.lines]
 
 
-# -- fields -------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Field:
-    kind: str  # name | desk | title | org | text | phone | email
-    text: str = ""
-    phone: Phone | None = None
-    party: str | None = None
-    first_on_line: bool = False
-
-
-def _fields_of_line(line: str, region: str) -> list[_Field]:
-    """A block line cut into classified fields; numbers and addresses are found before the cutting."""
-    found: list[tuple[str, object]] = []
-
-    def hold(kind: str, value: object) -> str:
-        found.append((kind, value))
-        return f"\x00{len(found) - 1}\x00"
-
-    masked = EMAIL.sub(lambda m: hold("email", m.group()), _TIMES.sub(" ", line))
-    matches = list(phonenumbers.PhoneNumberMatcher(masked, region, leniency=Leniency.VALID))
-    for match in reversed(matches):
-        masked = masked[: match.start] + hold("phone", match.raw_string) + masked[match.end :]
-    fields: list[_Field] = []
-    for position, part in enumerate(p for p in _FIELD_SPLIT.split(masked) if p and p.strip(" .:")):
-        fields.extend(_classify_part(part, found, region, first=position == 0))
-    return fields
-
-
-def _classify_part(part: str, found: list, region: str, first: bool) -> list[_Field]:
-    """The fields in one comma-separated part: its numbers and addresses, then its text."""
-    out: list[_Field] = []
-    pieces = _PLACEHOLDER.split(part)
-    # pieces alternate: text, index, text, index, ... text
-    texts = pieces[0::2]
-    indexes = [int(i) for i in pieces[1::2]]
-    for n, index in enumerate(indexes):
-        kind, value = found[index]
-        if kind == "email":
-            out.append(_Field("email", str(value)))
-            continue
-        before, after = texts[n], texts[n + 1]
-        last = n == len(indexes) - 1
-        label = _label_in(after) if (last or after.strip().startswith("(")) else None
-        label = label or _label_in(before)
-        try:
-            phone = parse_phone(str(value), label, region)
-        except PhoneError:
-            continue
-        out.append(_Field("phone", phone=phone))
-    leftover = " ".join(t.strip() for t in texts if t.strip())
-    desk = lexicon.DESK_WORDS.match(leftover)
-    if indexes:
-        leftover = desk.group() if desk else _strip_connectors(leftover)
-    if leftover and not any(ch.isdigit() for ch in leftover):
-        out.insert(0, _classify_text(leftover, first))
-    return out
-
-
-def _label_in(text: str) -> str | None:
-    """The phone label a context word gives ("Mobil:", "(vx)", "växel"), if any."""
-    for word in re.findall(r"[^\W\d_]+", text.lower()):
-        if word in LABEL_WORDS:
-            return LABEL_WORDS[word]
-    return None
-
-
-def _strip_connectors(text: str) -> str:
-    """Text beside a number or address without its labels and link words ("nås på", "tel.", "vx")."""
-    text = re.sub(r"\(\s*[^()]*\)", lambda m: "" if _label_in(m.group()) else m.group(), text)
-    words = [w for w in re.split(r"\s+", _CONNECTORS.sub(" ", text)) if w]
-    words = [w for w in words if w.strip(".:()").lower() not in LABEL_WORDS and w.strip(".:").lower() not in PHONE_WORDS]
-    return " ".join(words).strip(" .:,;-–")
-
-
-def _classify_text(text: str, first: bool) -> _Field:
-    """A text field as a name (with party), a press desk, a title, an organisation, or title + name."""
-    text = text.strip(" .:")
-    party = None
-    marker = lexicon.PARTY_MARKER.search(text)
-    bare = text
-    if marker and marker.end() == len(text.rstrip()):
-        bare = text[: marker.start()].strip()
-        party = canonical_party(marker.group(1))
-    desk = lexicon.DESK_WORDS.match(text)
-    if desk and first and not any(_is_title_word(w) for w in text.split()):
-        return _Field("desk", desk.group(), first_on_line=first)
-    if _is_name(bare) and (_strong_name(bare) or first):
-        return _Field("name", bare, party=party, first_on_line=first)
-    split = _title_then_name(text)
-    if split:
-        return _TitledName(split)
-    return _Field("text", text, first_on_line=first)
-
-
-class _TitledName(_Field):
-    """A field that holds a title and then a name: "bildningsdirektör Mikaela Sundqvist"."""
-
-    def __init__(self, split: tuple[str, str, str | None]):
-        super().__init__("name", split[1], party=split[2], first_on_line=True)
-        self.title_before = split[0]
-
-
-def _tokens(text: str) -> list[str]:
-    return text.split()
-
-
-def _is_name(text: str) -> bool:
-    """Shaped like a person's name: two to five capitalised words (particles allowed), nothing else."""
-    tokens = _tokens(text)
-    if not 2 <= len(tokens) <= 5 or any(ch.isdigit() or ch in "@/&:()" for ch in text):
-        return False
-    capitalised = 0
-    for token in tokens:
-        low = token.lower()
-        if low in lexicon.NAME_PARTICLES:
-            continue
-        if low in lexicon.TITLE_WORDS or low in lexicon.ORG_SUFFIXES or low in lexicon.ORG_PREFIXES:
-            return False
-        if low.endswith(lexicon.ORG_WORD_ENDINGS) or (low.endswith(lexicon.TITLE_ENDINGS) and len(low) > 6 and low not in lexicon.FIRST_NAMES):
-            return False
-        if not all(part[:1].isupper() and (part[1:].islower() or not part[1:]) for part in re.split(r"[-']", token) if part):
-            return False
-        capitalised += 1
-    return capitalised >= 2
-
-
-_FOLDED_FIRST = frozenset(fold(n) for n in lexicon.FIRST_NAMES)
-
-
-def _strong_name(text: str) -> bool:
-    """A name whose first word (or its first part, Anna of Anna-Karin) is a known first name."""
-    first = fold(_tokens(text)[0])
-    return first in _FOLDED_FIRST or first.split("-")[0] in _FOLDED_FIRST
-
-
-def _title_then_name(text: str) -> tuple[str, str, str | None] | None:
-    """(title, name, party) for "projektchef vid lokalservice Henrik Björkqvist", else None."""
-    marker = lexicon.PARTY_MARKER.search(text)
-    party = None
-    if marker and marker.end() == len(text.rstrip()):
-        party = canonical_party(marker.group(1))
-        text = text[: marker.start()].strip()
-    tokens = _tokens(text)
-    for size in (3, 2):
-        if len(tokens) <= size:
-            continue
-        head, tail = " ".join(tokens[:-size]), " ".join(tokens[-size:])
-        if not head[:1].islower() or _PREPOSITION_END.search(head):
-            continue
-        if _is_name(tail) and _strong_name(tail):
-            return head, tail, party
-    return None
-
-
 # -- grouping -------------------------------------------------------------------------------------
 
 
-def _people_of_block(block: _Block) -> list[Candidate]:
+def _people_of_block(block: Block) -> list[Candidate]:
     """The people (and desks) of one block, in order."""
     people: list[Candidate] = []
     current: Candidate | None = None
-    lang = block.lang
+    headings: dict[int, str] = {}
+    region = _REGIONS.get(block.lang, "SE")
     for line in block.lines:
-        for item in _fields_of_line(line, _REGIONS.get(lang, "SE")):
-            if item.kind == "desk" and current and current.kind == "desk" and not current.reachable:
-                continue  # "Presstjänsten" then "Presstelefon: 031-...": one desk
+        fields = fields_of_line(line, region)
+        headings = column_headings(fields) or headings
+        if lexicon.SHARED_LINE.match(line):
+            _share(people, fields, LABEL_WORDS.get(next((w for w in re.findall(r"\w+", line.lower()) if w in LABEL_WORDS), "")))
+            continue
+        for item in fields:
+            if item.kind == "desk" and current and (
+                (current.kind == "desk" and not current.reachable) or (item.label_only and current.kind == "person")
+            ):
+                continue  # "Presstjänsten" then "Presstelefon: 031-...", or a person's "Press line: ...": a label
             if item.kind in ("name", "desk"):
                 current = Candidate(kind="person" if item.kind == "name" else "desk", name=item.text, party=item.party)
-                current.languages.append(lang)
+                current.languages.append(block.lang)
                 people.append(current)
-                if isinstance(item, _TitledName):
-                    _add_text(current, item.title_before, lang)
+                if item.title_before:
+                    _add_text(current, item.title_before, block.lang)
             elif current is None:
                 continue
             elif item.kind == "phone":
-                if all(p.e164 != item.phone.e164 for p in current.phones):
-                    current.phones.append(item.phone)
+                current.add_phone(_column_label(item, headings))
             elif item.kind == "email":
-                if item.text.lower() not in (e.lower() for e in current.emails):
-                    current.emails.append(item.text)
-            else:
-                _add_text(current, item.text, lang)
+                current.add_email(item.text)
+            elif item.text.lower() not in lexicon.COLUMN_HEADINGS:
+                _add_text(current, item.text, block.lang)
     return people
+
+
+def _column_label(item: Field, headings: dict[int, str]) -> Phone:
+    """A number in a table column headed Mobil or Direkt gets that label."""
+    phone = item.phone
+    label = LABEL_WORDS.get(headings.get(item.column, ""))
+    if phone.label or not label:
+        return phone
+    return Phone(phone.e164, phone.national, phone.international, phone.type, label)
+
+
+def _share(people: list[Candidate], fields: list[Field], label: str | None) -> None:
+    """'Båda nås via växeln, 08-…': the numbers go to everyone listed so far who has none."""
+    for person in people:
+        if person.kind == "person" and not person.phones:
+            for item in fields:
+                if item.kind == "phone":
+                    phone = item.phone
+                    if label and not phone.label:
+                        phone = Phone(phone.e164, phone.national, phone.international, phone.type, label)
+                    person.add_phone(phone)
 
 
 def _add_text(person: Candidate, text: str, lang: str) -> None:
     """Give a text field to a person as title and/or organisation."""
     if person.kind == "desk":
-        if _org_like(text) and lang not in person.organisation:
+        if is_org(text) and lang not in person.organisation:
             person.organisation[lang] = text
         return
     title, org = split_title_org(text)
     if org and lang not in person.organisation:
         person.organisation[lang] = org
-    if title and lang not in person.title:
-        person.title[lang] = title
-
-
-def _org_like(text: str) -> bool:
-    """True when a text names an organisation rather than a job."""
-    words = [w.strip("(),.").lower() for w in text.split()]
-    if not words:
-        return False
-    if words[-1] in lexicon.ORG_SUFFIXES or words[0] in lexicon.ORG_PREFIXES - {"the"}:
-        return True
-    if len(words) == 1 and words[0].endswith(lexicon.ORG_WORD_ENDINGS) and text[:1].isupper():
-        return True
-    has_title = any(w in lexicon.TITLE_WORDS or (w.endswith(lexicon.TITLE_ENDINGS) and len(w) > 5) for w in words)
-    return not has_title and any(w in lexicon.ORG_SUFFIXES for w in words) and text[:1].isupper() or (
-        words[0] == "the" and not has_title
-    )
-
-
-def split_title_org(text: str) -> tuple[str | None, str | None]:
-    """('Kommunalråd', 'Skellefteå kommun') from 'Kommunalråd Skellefteå kommun'; a text that is one or the other."""
-    if _org_like(text) and not _starts_with_title(text):
-        return None, text
-    tokens = text.split()
-    for cut in range(1, len(tokens)):
-        head, tail = " ".join(tokens[:cut]), " ".join(tokens[cut:])
-        last = tokens[cut - 1]
-        if (
-            tokens[cut][:1].isupper()
-            and (last[:1].islower() or cut == 1)
-            and not _PREPOSITION_END.search(head)
-            and _org_like(tail)
-            and _starts_with_title(head)
-        ):
-            return head, tail
-    return text, None
-
-
-def _starts_with_title(text: str) -> bool:
-    """True when the first word is a job word ("Kommunalråd", "presschef", "Head")."""
-    return bool(text.split()) and _is_title_word(text.split()[0])
-
-
-def _is_title_word(word: str) -> bool:
-    """A job word, or a word ending like one (-chef, -direktör, -ansvarig)."""
-    word = word.strip(",.").lower()
-    return word in lexicon.TITLE_WORDS or (word.endswith(lexicon.TITLE_ENDINGS) and len(word) > 4)
+    if not title:
+        return
+    title_lang = "en" if lang != "en" and is_english_title(title) else lang
+    if title_lang not in person.title:
+        person.title[title_lang] = title
+    elif title[:1].islower() and len(title.split()) <= 3 and not starts_with_title(title) and not org:
+        # "Förbundskapten, damlandslaget": the lower-case part after a comma still belongs to the title.
+        person.title[title_lang] += f", {title}"
 
 
 # -- putting it together --------------------------------------------------------------------------
@@ -436,28 +280,21 @@ def _is_title_word(word: str) -> bool:
 def merge_people(groups: list[list[Candidate]]) -> list[Candidate]:
     """One record per person across blocks: matched by name or by email address."""
     merged: list[Candidate] = []
-    for people in groups:
-        for person in people:
-            same = next((m for m in merged if _same(m, person)), None)
-            if same is None:
-                merged.append(person)
-                continue
-            for lang, text in person.title.items():
-                same.title.setdefault(lang, text)
-            for lang, text in person.organisation.items():
-                same.organisation.setdefault(lang, text)
-            same.party = same.party or person.party
-            for phone in person.phones:
-                if all(p.e164 != phone.e164 for p in same.phones):
-                    same.phones.append(phone)
-                elif phone.label:
-                    same.phones = [p if p.e164 != phone.e164 or p.label else phone for p in same.phones]
-            for email in person.emails:
-                if email.lower() not in (e.lower() for e in same.emails):
-                    same.emails.append(email)
-            for lang in person.languages:
-                if lang not in same.languages:
-                    same.languages.append(lang)
+    for person in (p for people in groups for p in people):
+        same = next((m for m in merged if _same(m, person)), None)
+        if same is None:
+            merged.append(person)
+            continue
+        for lang, text in person.title.items():
+            same.title.setdefault(lang, text)
+        for lang, text in person.organisation.items():
+            same.organisation.setdefault(lang, text)
+        same.party = same.party or person.party
+        for phone in person.phones:
+            same.add_phone(phone)
+        for email in person.emails:
+            same.add_email(email)
+        same.languages += [lang for lang in person.languages if lang not in same.languages]
     return merged
 
 
@@ -470,73 +307,18 @@ def _same(a: Candidate, b: Candidate) -> bool:
     return bool(a.name and b.name and fold(a.name) == fold(b.name))
 
 
-def finish(person: Candidate) -> Candidate:
-    """Tidy a merged record: capitalised titles, only sv/en titles unless there are none, derived names."""
-    primary = {lang: text for lang, text in person.title.items() if lang in ("sv", "en")}
-    person.title = {lang: text[:1].upper() + text[1:] for lang, text in (primary or person.title).items()}
-    orgs = {lang: text for lang, text in person.organisation.items() if lang in ("sv", "en")}
-    person.organisation = orgs or dict(person.organisation)
-    _derive_organisation(person)
-    person.phones = [_default_label(person, p) for p in person.phones]
-    return person
-
-
-_COUNTY_GOVERNOR = re.compile(r"^landshövding(?:en)?\s+(?:i\s+)?(?P<county>.+?)s?\s+län\b", re.IGNORECASE)
-_EN_COUNTY_GOVERNOR = re.compile(r"^county\s+governor\s+of\s+(?P<county>.+)$", re.IGNORECASE)
-_TRANSLATIONS = (
-    (re.compile(r"^Länsstyrelsen (?:i )?(?P<x>.+?)(?:s län)?$"), "County Administrative Board of {x}"),
-    (re.compile(r"^(?P<x>.+) kommun$"), "{x} Municipality"),
-    (re.compile(r"^(?P<x>.+) stad$"), "City of {x}"),
-    (re.compile(r"^Region (?P<x>.+)$"), "Region {x}"),
-)
-
-
-def _derive_organisation(person: Candidate) -> None:
-    """Fill organisation names that the block implies: a county governor heads the county board."""
-    sv_title, en_title = person.title.get("sv", ""), person.title.get("en", "")
-    governor = _COUNTY_GOVERNOR.match(sv_title)
-    if governor and "sv" not in person.organisation:
-        person.organisation["sv"] = f"Länsstyrelsen {governor.group('county')}"
-    en_governor = _EN_COUNTY_GOVERNOR.match(en_title)
-    if en_governor and "en" not in person.organisation:
-        person.organisation["en"] = f"County Administrative Board of {en_governor.group('county')}"
-    sv_org, en_org = person.organisation.get("sv"), person.organisation.get("en")
-    if sv_org and en_org and en_org.endswith(f"({sv_org})"):
-        person.organisation["en"] = sv_org
-    if sv_org and not en_org and "en" in person.title:
-        for pattern, template in _TRANSLATIONS:
-            match = pattern.match(sv_org)
-            if match:
-                person.organisation["en"] = template.format(**match.groupdict())
-                break
-
-
-def _default_label(person: Candidate, phone: Phone) -> Phone:
-    """A label where the block gave none: a desk's number is its press line, an organisation's 00 number its switchboard."""
-    if phone.label:
-        return phone
-    if person.kind == "desk":
-        return Phone(phone.e164, phone.national, phone.international, phone.type, "press line")
-    if phone.type != "mobile" and phone.e164.endswith("00"):
-        return Phone(phone.e164, phone.national, phone.international, phone.type, "switchboard")
-    return phone
-
-
 def release_date(release: Release) -> str | None:
     """The release's date when its first lines print one (2025-03-03, 3 March 2025, 3 mars 2025)."""
     for line in release.lines[:12]:
         iso = _DATE_ISO.search(line)
-        if iso:
-            try:
-                return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
-            except ValueError:
-                continue
         words = _DATE_WORDS.search(line)
-        if words and words[2].lower() in _MONTHS:
-            try:
+        try:
+            if iso:
+                return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+            if words and words[2].lower() in _MONTHS:
                 return date(int(words[3]), _MONTHS[words[2].lower()], int(words[1])).isoformat()
-            except ValueError:
-                continue
+        except ValueError:
+            continue
     return None
 
 
@@ -544,6 +326,8 @@ def extract(release: Release) -> Extraction:
     """Every spokesperson (and press desk) in a release's contact blocks."""
     blocks = find_blocks(release.lines)
     people = merge_people([_people_of_block(b) for b in blocks])
-    candidates = tuple(finish(p) for p in people if p.name and (p.reachable or (p.kind == "person" and p.title)))
-    languages = tuple(dict.fromkeys(b.lang for b in blocks if any(b.lang in c.languages for c in candidates)))
+    for person in people:
+        finish(person)
+    candidates = tuple(p for p in people if p.name and (p.reachable or (p.kind == "person" and p.title)))
+    languages = tuple(dict.fromkeys(lang for c in candidates for lang in c.languages))
     return Extraction(release, candidates, languages, release_date(release))

@@ -42,7 +42,7 @@ BOILERPLATE_STARTS = re.compile(
 DESK_WORDS = re.compile(
     r"^(?:press\s+(?:office|desk|service|team|line)|media\s+(?:office|desk|relations|team)|news\s*desk|"
     r"press(?:jour(?:en)?|tjänst(?:en)?|avdelning(?:en)?|telefon(?:en)?|rum(?:met)?|kontor(?:et)?|enheten)|"
-    r"mediejour(?:en)?|kommunikationsavdelning(?:en)?|kommunikationsenhet(?:en)?|kontaktcenter)\b",
+    r"mediejour(?:en)?|kommunikationsavdelning(?:en)?|kommunikationsenhet(?:en)?)\b",
     re.IGNORECASE,
 )
 
@@ -68,7 +68,10 @@ ORG_PREFIXES = frozenset(
     """.split()
 )
 #: Single-word Swedish authority names end so: Trafikverket, Socialstyrelsen, Polismyndigheten.
-ORG_WORD_ENDINGS = ("verket", "styrelsen", "myndigheten", "inspektionen", "kassan", "förmedlingen", "museet", "ämbetet")
+ORG_WORD_ENDINGS = (
+    "verket", "styrelsen", "myndigheten", "inspektionen", "kassan", "förmedlingen", "museet", "ämbetet",
+    "förbundet", "bolaget", "akademien", "institutet", "universitetet", "högskolan", "gruppen",
+)
 
 #: Words and word endings that make a text a job title.
 TITLE_WORDS = frozenset(
@@ -85,10 +88,33 @@ TITLE_WORDS = frozenset(
     councillor councilor mayor spokesperson spokesman spokeswoman secretary coordinator adviser
     advisor researcher lecturer analyst engineer founder chief editor inspector consultant
     executive lead leader deputy senior assistant communications communicator minister member
+    direktør ordfører ordfører leder rådgiver konsulent pressechef pressesjef talsperson
     """.split()
 )
+
+#: Words that mark an English title inside a Nordic block ("CEO", "Country Manager Sweden").
+ENGLISH_TITLE_WORDS = frozenset(
+    """
+    ceo cfo cto coo manager head director officer chief chairman chairperson president spokesperson
+    communications executive senior country relations development sales marketing investor
+    """.split()
+)
+
+#: Column headings of a contact table; the phone columns' headings are labels for their numbers.
+COLUMN_HEADINGS = frozenset(
+    """
+    namn name roll role titel title befattning position telefon phone tel tfn mobil mobile direkt direct
+    e-post epost email e-mail mejl organisation organization
+    """.split()
+)
+
+#: Words that never stand in a person's name.
+NOT_IN_NAMES = frozenset("in of the och and för på med till om av vid english svenska swedish norsk dansk suomi".split())
+
+#: The start of a line whose numbers belong to every person listed before it ("Båda nås via växeln").
+SHARED_LINE = re.compile(r"^(?:båda|bägge|samtliga|alla|de|both|all)\b", re.IGNORECASE)
 TITLE_ENDINGS = (
-    "chef", "direktör", "ansvarig", "handläggare", "ledare", "samordnare", "strateg", "veterinär",
+    "chef", "direktör", "direktør", "sjef", "leder", "rådgiver", "ansvarig", "handläggare", "ledare", "samordnare", "strateg", "veterinär",
     "läkare", "planerare", "sekreterare", "ordförande", "kommunikatör", "rådgivare", "råd", "ingenjör",
     "utredare", "inspektör", "officer", "manager", "director",
 )
@@ -119,5 +145,6 @@ FIRST_NAMES = frozenset(
     marita mona sten stig torbjörn yngve lorents mikaela trond cecilia eirik kari ola knut sigrid
     ingrid mette lars-erik per-erik per-åke anna-karin ann-sofie ann-christin karl-johan jan-erik
     amina fatima ali omar yusuf leila sanna matti jukka mikko pekka jarmo heikki aino
+    søren mette jens lise hanne henrik ole niels rasmus trine kirsten bjørn ingrid sindre eirik ragnhild
     """.split()
 )

@@ -24,11 +24,16 @@ class Release:
 
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section summary table td th tr ul".split()
+    "header hr li main nav ol p pre section summary table tr ul".split()
 )
 _SKIPPED_TAGS = frozenset("script style noscript template svg head button select".split())
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_COLUMN_GAP = re.compile(r"(?<=\S)(?: {2,}|\t+)(?=\S)")
+_COLUMNS = re.compile(r"\s*\|\s*(?:\|\s*)*")
+
+#: Marks a column boundary inside a line: table cells, or text laid out in columns with spaces.
+COLUMN = " | "
 
 
 class _TextExtractor(HTMLParser):
@@ -42,8 +47,11 @@ class _TextExtractor(HTMLParser):
         self.in_title = False
         self.h1: list[str] = []
         self.in_h1 = False
+        self.pre_depth = 0
 
     def handle_starttag(self, tag, attrs):
+        if tag == "pre":
+            self.pre_depth += 1
         if tag in _SKIPPED_TAGS:
             self.skip_depth += 1
         if tag == "title":
@@ -52,12 +60,16 @@ class _TextExtractor(HTMLParser):
             self.in_h1 = True
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(COLUMN)
 
     def handle_startendtag(self, tag, attrs):
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
+        if tag == "pre" and self.pre_depth:
+            self.pre_depth -= 1
         if tag in _SKIPPED_TAGS and self.skip_depth:
             self.skip_depth -= 1
         if tag == "title":
@@ -74,7 +86,8 @@ class _TextExtractor(HTMLParser):
             return
         if self.in_h1:
             self.h1.append(data)
-        self.parts.append(data)
+        # Line breaks in HTML source are only spaces; lines come from block elements and <br>.
+        self.parts.append(data if self.pre_depth else re.sub(r"\s+", " ", data))
 
 
 def html_to_lines(html: str) -> tuple[list[str], str | None]:
@@ -86,14 +99,19 @@ def html_to_lines(html: str) -> tuple[list[str], str | None]:
     return split_lines("".join(parser.parts)), title
 
 
-def split_lines(text: str) -> list[str]:
-    """Non-empty lines with white space (non-breaking spaces included) made single spaces."""
+def split_lines(text: str, *, columns: bool = False) -> list[str]:
+    """Non-empty lines with white space made single spaces; with columns, wide gaps become column marks."""
+    if columns:
+        text = "\n".join(_COLUMN_GAP.sub(COLUMN, line) for line in text.splitlines())
     return [line for line in (_clean(raw) for raw in text.splitlines()) if line]
 
 
 def _clean(text: str) -> str:
-    """One line's text with runs of white space made one space."""
-    return _SPACES.sub(" ", text).strip()
+    """One line's text with runs of white space made one space, and no empty columns at its ends."""
+    text = _SPACES.sub(" ", text).strip()
+    if "|" in text:
+        text = _COLUMNS.sub(COLUMN, text).strip(" |")
+    return text
 
 
 def _decode(data: bytes, location: str, is_html: bool) -> str:
@@ -133,7 +151,7 @@ def read_release(path: str | Path) -> Release:
     if is_html:
         lines, title = html_to_lines(text)
     else:
-        lines = split_lines(text)
+        lines = split_lines(text, columns=True)
         title = None
     return Release(location, tuple(lines), title or _text_title(lines), is_html)
 

@@ -13,8 +13,13 @@ from contacts_app.release_text import read_release
 
 from .conftest import SEED_RELEASE, SHIPPED
 
-RELEASES = Path(__file__).resolve().parent / "data" / "releases"
-FIXTURES = sorted(p for p in RELEASES.iterdir() if p.suffix in (".txt", ".html"))
+DATA = Path(__file__).resolve().parent / "data"
+FIXTURES = sorted(
+    p
+    for folder in ("releases", "releases-heldout")
+    for p in (DATA / folder).iterdir()
+    if p.suffix in (".txt", ".html")
+)
 
 
 def records_of(path: Path) -> list[dict]:
@@ -30,10 +35,10 @@ def canonical(records: list[dict]) -> list[str]:
 
 
 def test_there_are_enough_fixtures():
-    assert len(FIXTURES) >= 12
+    assert len(FIXTURES) >= 24
 
 
-@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+@pytest.mark.parametrize("path", FIXTURES, ids=[f"{p.parent.name}/{p.stem}" for p in FIXTURES])
 def test_fixture_yields_exactly_its_records(path):
     assert canonical(records_of(path)) == canonical(expected_of(path))
 
@@ -105,3 +110,22 @@ def test_blocks_stop_at_newsroom_boilerplate():
     lines = ["Presskontakt:", "Anna Berg, presschef", "070-174 06 00", "Ämnen", "Kultur", "Om Umeå kommun"]
     (block,) = find_blocks(lines)
     assert block.lines == ["Anna Berg, presschef", "070-174 06 00"]
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[f"{p.parent.name}/{p.stem}" for p in FIXTURES])
+def test_fixture_expectations_are_sound(path):
+    """Every expected value is printed in its release, and every number is in display form."""
+    import html
+
+    from contacts_app.phones import parse_phone
+
+    text = path.read_text(encoding="utf-8")
+    text = html.unescape(text).replace("\xa0", " ") if path.suffix == ".html" else text
+    for record in expected_of(path):
+        assert record["name"] in text
+        for email in record.get("emails", []):
+            assert email in text
+        for phone in record.get("phones", []):
+            number = phone["number"]
+            region = "SE" if not number.startswith("+") else None
+            assert parse_phone(number, None, region or "SE").display == number
