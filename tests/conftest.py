@@ -13,6 +13,7 @@ from contacts_app.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data" / "contacts.yaml"
 SEED_RELEASE = Path(__file__).resolve().parent / "data" / "seed-release.txt"
+WEB_CONTACTS = Path(__file__).resolve().parent / "data" / "web-contacts.yaml"
 
 
 @pytest.fixture
@@ -32,6 +33,14 @@ def shipped_copy(tmp_path) -> Path:
     """A copy of the shipped data/contacts.yaml that a test may change."""
     path = tmp_path / "contacts.yaml"
     shutil.copyfile(SHIPPED, path)
+    return path
+
+
+@pytest.fixture
+def contacts_file(tmp_path) -> Path:
+    """A copy of the web test contacts (both languages, a desk, a broken record) that a test may change."""
+    path = tmp_path / "contacts.yaml"
+    shutil.copyfile(WEB_CONTACTS, path)
     return path
 
 

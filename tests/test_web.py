@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 import vobject
@@ -15,16 +13,7 @@ from contacts_app.security import HEADERS
 from contacts_app.vcard import contact_uid
 from contacts_app.views import content_disposition
 
-WEB_CONTACTS = Path(__file__).resolve().parent / "data" / "web-contacts.yaml"
 SERVED = ["asa-oberg-linden", "lorents-burman", "pressjouren-umea", "inert-text"]
-
-
-@pytest.fixture
-def contacts_file(tmp_path) -> Path:
-    """A copy of the web test contacts that a test may change."""
-    path = tmp_path / "contacts.yaml"
-    shutil.copyfile(WEB_CONTACTS, path)
-    return path
 
 
 @pytest.fixture

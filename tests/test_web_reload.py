@@ -10,17 +10,10 @@ from pathlib import Path
 import pytest
 
 from contacts_app import create_app
+
+from .conftest import WEB_CONTACTS
 from contacts_app.vcard import contact_uid
 
-WEB_CONTACTS = Path(__file__).resolve().parent / "data" / "web-contacts.yaml"
-
-
-@pytest.fixture
-def contacts_file(tmp_path) -> Path:
-    """A copy of the web test contacts that a test may change."""
-    path = tmp_path / "contacts.yaml"
-    shutil.copyfile(WEB_CONTACTS, path)
-    return path
 
 
 @pytest.fixture
