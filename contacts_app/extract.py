@@ -156,7 +156,10 @@ def _is_prose(line: str) -> bool:
     if _has_contact_data(line):
         return False
     words = line.split()
-    return len(words) >= 12 or (len(words) >= 8 and line.rstrip().endswith((".", "!", "?", "”", '"')))
+    lower = sum(w[:1].islower() for w in words)
+    return len(words) >= 12 or (
+        len(words) >= 8 and (line.rstrip().endswith((".", "!", "?", "”", '"')) or lower * 2 > len(words))
+    )
 
 
 def _ends_block(line: str) -> bool:

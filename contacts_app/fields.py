@@ -20,7 +20,7 @@ from .release_text import COLUMN
 from .validate import canonical_party
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<![.])", re.UNICODE)
-_FIELD_SPLIT = re.compile(r"\s*(?:[,;]|\s[–—-]\s|\s/\s)\s*")
+_FIELD_SPLIT = re.compile(r"\s*(?:[,;]|\s[–—·•-]\s|\s/\s)\s*")
 _TIMES = re.compile(r"\b\d{1,2}[.:]\d{2}\s*[–—-]\s*\d{1,2}[.:]\d{2}\b")
 _PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
 _CONNECTORS = re.compile(
@@ -184,9 +184,11 @@ def _title_then_name(text: str) -> tuple[str, str, str | None] | None:
         head, tail = " ".join(tokens[:-size]), " ".join(tokens[-size:])
         if _PREPOSITION_END.search(head):
             continue
-        if not (head[:1].islower() or any(is_title_word(w) for w in head.split())):
+        words = head.split()
+        if not (head[:1].islower() or any(is_title_word(w) for w in words)):
             continue
-        if is_name(tail) and strong_name(tail):
+        # An unknown first name needs a head that is only a job ("Presstalesperson Ewa-Lena Rydh").
+        if is_name(tail) and (strong_name(tail) or (len(words) <= 2 and is_title_word(words[-1]))):
             return head, tail, party
     return None
 
@@ -207,10 +209,13 @@ def is_org(text: str) -> bool:
     words = [w.strip("(),.").lower() for w in text.split()]
     if not words:
         return False
-    last = text.split()[-1].strip("(),.")
     if words[-1] in lexicon.ORG_SUFFIXES or words[0] in lexicon.ORG_PREFIXES - {"the"}:
         return True
-    if last[:1].isupper() and words[-1].endswith(lexicon.ORG_WORD_ENDINGS):
+    if text[:1].isupper() and not starts_with_title(text) and (
+        words[-1].endswith(lexicon.ORG_WORD_ENDINGS) or words[0].endswith(lexicon.ORG_WORD_ENDINGS)
+    ):
+        return True  # Skånes universitetssjukhus, Svenska Innebandyförbundet, Polisregion Väst
+    if lexicon.ORG_PATTERN.match(text):
         return True
     has_title = any(is_title_word(w) for w in words)
     if has_title:

@@ -20,13 +20,13 @@ BLOCK_HEADINGS: tuple[tuple[str, str], ...] = (
     ("sv", r"kontaktpersoner|kontaktperson"),
     ("sv", r"presskontakter|presskontakt|pressfrågor|mediekontakt(?:er)?"),
     ("sv", r"kontakta\s+gärna"),
-    ("sv", r"kontakter|kontakt"),
+    ("sv", r"kontaktuppgifter|kontaktinformation|kontakter|kontakt"),
     ("en", r"for\s+(?:more|further|additional)\s+information(?:\s+about\s+[^,:\n]{1,60})?(?:\s*,?\s*(?:please\s+)?contact)?"),
     ("en", r"(?:media|press)\s+(?:contacts?|enquiries|inquiries|relations)"),
     ("en", r"for\s+(?:media|press)\s+(?:enquiries|inquiries)(?:\s*,?\s*(?:please\s+)?contact)?"),
-    ("en", r"contact\s+(?:persons?|information)|contacts?"),
-    ("nb", r"for\s+(?:mer|ytterligere)\s+informasjon(?:\s*,?\s*kontakt)?|pressekontakt(?:er)?|kontaktperson(?:er)?"),
-    ("da", r"(?:for\s+)?yderligere\s+(?:oplysninger|information)(?:\s*,?\s*kontakt)?|pressekontakt"),
+    ("en", r"contact\s+(?:persons?|information|details)|contacts?"),
+    ("nb", r"for\s+(?:mer|ytterligere)\s+informasjon(?:\s*,?\s*(?:vennligst\s+)?kontakt)?|pressekontakt(?:er)?|kontaktperson(?:er)?"),
+    ("da", r"(?:for\s+)?yderligere\s+(?:oplysninger|information)(?:\s*,?\s*(?:venligst\s+)?kontakt)?|pressekontakt"),
     ("fi", r"lisätietoja(?:\s+antaa|\s+antavat)?|mediayhteydet"),
 )
 
@@ -70,7 +70,14 @@ ORG_PREFIXES = frozenset(
 #: Single-word Swedish authority names end so: Trafikverket, Socialstyrelsen, Polismyndigheten.
 ORG_WORD_ENDINGS = (
     "verket", "styrelsen", "myndigheten", "inspektionen", "kassan", "förmedlingen", "museet", "ämbetet",
-    "förbundet", "bolaget", "akademien", "institutet", "universitetet", "högskolan", "gruppen",
+    "förbundet", "bolaget", "akademien", "akademin", "institutet", "universitetet", "högskolan", "gruppen",
+    "region", "sjukhus", "sjukhuset", "universitet", "lasarett", "lasarettet", "kommun",
+)
+
+#: English organisation names that start with their kind: City of Gothenburg, University of Gothenburg.
+ORG_PATTERN = re.compile(
+    r"^(?:the\s+)?(?:city|municipality|university|county\s+council|county\s+administrative\s+board|port|"
+    r"region|government|ministry|office)\s+of\s+\S", re.IGNORECASE
 )
 
 #: Words and word endings that make a text a job title.
@@ -114,7 +121,7 @@ NOT_IN_NAMES = frozenset("in of the och and för på med till om av vid english 
 #: The start of a line whose numbers belong to every person listed before it ("Båda nås via växeln").
 SHARED_LINE = re.compile(r"^(?:båda|bägge|samtliga|alla|de|both|all)\b", re.IGNORECASE)
 TITLE_ENDINGS = (
-    "chef", "direktör", "direktør", "sjef", "leder", "rådgiver", "ansvarig", "handläggare", "ledare", "samordnare", "strateg", "veterinär",
+    "chef", "direktör", "direktør", "sjef", "leder", "rådgiver", "talesperson", "ansvarig", "handläggare", "ledare", "samordnare", "strateg", "veterinär",
     "läkare", "planerare", "sekreterare", "ordförande", "kommunikatör", "rådgivare", "råd", "ingenjör",
     "utredare", "inspektör", "officer", "manager", "director",
 )
@@ -145,6 +152,6 @@ FIRST_NAMES = frozenset(
     marita mona sten stig torbjörn yngve lorents mikaela trond cecilia eirik kari ola knut sigrid
     ingrid mette lars-erik per-erik per-åke anna-karin ann-sofie ann-christin karl-johan jan-erik
     amina fatima ali omar yusuf leila sanna matti jukka mikko pekka jarmo heikki aino
-    søren mette jens lise hanne henrik ole niels rasmus trine kirsten bjørn ingrid sindre eirik ragnhild
+    ewa eva-lena søren mette jens lise hanne henrik ole niels rasmus trine kirsten bjørn ingrid sindre eirik ragnhild
     """.split()
 )

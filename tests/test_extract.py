@@ -16,7 +16,7 @@ from .conftest import SEED_RELEASE, SHIPPED
 DATA = Path(__file__).resolve().parent / "data"
 FIXTURES = sorted(
     p
-    for folder in ("releases", "releases-heldout")
+    for folder in ("releases", "releases-heldout", "releases-heldout-2")
     for p in (DATA / folder).iterdir()
     if p.suffix in (".txt", ".html")
 )
@@ -35,7 +35,7 @@ def canonical(records: list[dict]) -> list[str]:
 
 
 def test_there_are_enough_fixtures():
-    assert len(FIXTURES) >= 24
+    assert len(FIXTURES) >= 34
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[f"{p.parent.name}/{p.stem}" for p in FIXTURES])
