@@ -137,3 +137,27 @@ def test_validate_does_not_import_flask_or_vobject():
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_check_dns_asks_for_deliverability(write_yaml, cli, monkeypatch):
+    import email_validator
+
+    from contacts_app.emails import check_email
+
+    calls = []
+    real = email_validator.validate_email
+
+    def fake(address, **kwargs):
+        calls.append(kwargs["check_deliverability"])
+        if kwargs["check_deliverability"]:
+            raise email_validator.EmailUndeliverableError("The domain name umea-ingen-dom.se does not exist.")
+        return real(address, **kwargs)
+
+    monkeypatch.setattr(email_validator, "validate_email", fake)
+    check_email.cache_clear()
+    path = write_yaml("contacts:\n  - id: a\n    name: Åsa Öberg\n    emails: [asa.oberg@umea-ingen-dom.se]\n")
+    assert cli("validate", path)[0] == 0 and calls == [False]
+    code, out, _ = cli("validate", path, "--check-dns")
+    check_email.cache_clear()
+    assert code == 1 and calls[-1] is True
+    assert "[email-invalid]" in out and "cannot receive mail" in out
