@@ -155,3 +155,36 @@ def test_html_release(tmp_path, cli):
     names = [c.name for c in load_directory(target).contacts]
     assert names == ["Maja Lindgren-Berg", "Gustav Åkerlund", "Presstjänsten"]
     assert load_directory(target).contacts[2].kind == "desk"
+
+
+@pytest.fixture
+def release_server():
+    """A plain HTTP server on loopback serving the release fixtures, like a newsroom's pages."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(SEED_RELEASE.parent / "releases"))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_import_from_a_web_address(tmp_path, cli, release_server):
+    target = tmp_path / "contacts.yaml"
+    url = f"{release_server}/05-goteborgs-stad-newsroom.html"
+    assert cli("import", url, "--into", target)[0] == 0
+    contacts = load_directory(target).contacts
+    assert [c.name for c in contacts] == ["Maja Lindgren-Berg", "Gustav Åkerlund", "Presstjänsten"]
+    assert contacts[0].source.location == url
+    assert "url: " + url in target.read_text(encoding="utf-8")
+
+
+def test_unreachable_address_leaves_the_file_untouched(shipped_copy, cli, release_server):
+    before = shipped_copy.read_bytes()
+    code, _, err = cli("import", f"{release_server}/no-such-release.html", "--into", shipped_copy)
+    assert code == 2 and "answered 404" in err and shipped_copy.read_bytes() == before
