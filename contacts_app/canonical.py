@@ -21,7 +21,7 @@ from .findings import Finding, Severity
 from .phones import LABEL_WORDS, LABELS, PhoneError, parse_phone
 from .records import DEFAULT_LANGUAGE
 from .schema import CONTACT_KEYS, PHONE_KEYS, SOURCE_KEYS, TOP_KEYS
-from .source import SourceError, read_text, write_atomic
+from .source import SourceError, read_text, screen, write_atomic
 from .validate import canonical_party
 
 _TEXT_FIELDS = ("id", "kind", "name", "party")
@@ -51,7 +51,13 @@ def round_trip_yaml() -> YAML:
 
 
 def load_round_trip(text: str, path: str):
-    """The file as ruamel.yaml's commented data; SourceError (with position) when it cannot be read."""
+    """The file as ruamel.yaml's commented data; SourceError (with position) when it cannot be read.
+
+    The text is screened first, as for validation: no aliases, tags or deep nesting reach ruamel.yaml.
+    """
+    problem = screen(text, path)
+    if problem:
+        raise SourceError(problem)
     try:
         return round_trip_yaml().load(text)
     except MarkedYAMLError as exc:

@@ -17,7 +17,7 @@ from .extract import Extraction, extract
 from .findings import Finding
 from .merge import MergeReport, merge
 from .release_text import ReleaseError, read_release
-from .source import Document, compose, read_text, write_atomic
+from .source import parse_document, read_text, write_atomic
 from .validate import validate_document
 
 
@@ -85,7 +85,7 @@ def import_releases(paths: list[str | os.PathLike], into: str | os.PathLike, *, 
     if before.strip() and after == dump_round_trip(load_round_trip(before, target)):
         after = before  # nothing merged: keep the file byte for byte, even where it is not canonical
     result = ImportResult(target, before, after, extractions, report)
-    result.findings = validate_document(Document(target, after, compose(after, target), "import")).findings
+    result.findings = validate_document(parse_document(after, target, "import")).findings
     if result.changed and not dry_run:
         write_atomic(into, after)
         result.written = True

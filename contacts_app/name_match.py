@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import product
 
 #: Local parts (or parts of them) that name a function, not a person: not compared with names.
@@ -31,6 +32,7 @@ _LOCAL_SPLIT = re.compile(r"[._\-]+")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ASCII form of a name or address part: Åsa Öberg → asa oberg."""
     text = text.lower().translate(_SIMPLE_FOLD)
@@ -38,6 +40,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("'", "").replace("’", "")
 
 
+@lru_cache(maxsize=65536)
 def _variants(token: str) -> tuple[str, ...]:
     """The ways an organisation may spell one name token in an address (å as a, or as aa)."""
     simple = fold(token)

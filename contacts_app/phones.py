@@ -103,12 +103,12 @@ def split_label(raw: str) -> tuple[str, str | None]:
     return text.strip(_EDGE_PUNCTUATION), label
 
 
-def display_forms(number: phonenumbers.PhoneNumber) -> tuple[str, str]:
+def display_forms(number: phonenumbers.PhoneNumber, line_type: int) -> tuple[str, str]:
     """The national and international display forms, with Swedish service numbers as 0771-56 77 77.
 
     phonenumbers groups them as 077-156 77 77, which is not how anyone in Sweden writes them.
     """
-    if number.country_code == 46 and phonenumbers.number_type(number) in _SE_SERVICE_TYPES:
+    if number.country_code == 46 and line_type in _SE_SERVICE_TYPES:
         nsn = phonenumbers.national_significant_number(number)
         if len(nsn) == 9:
             prefix, rest = nsn[:3], f"{nsn[3:5]} {nsn[5:7]} {nsn[7:]}"
@@ -137,17 +137,18 @@ def parse_phone(raw: str, label: str | None = None, region: str = DEFAULT_REGION
             f"{raw!r} has the wrong number of digits for a number in "
             f"{phonenumbers.region_code_for_number(number) or region}; check for a missing or extra digit"
         )
-    if not phonenumbers.is_valid_number(number):
+    line_type = phonenumbers.number_type(number)  # UNKNOWN exactly when is_valid_number would say no
+    if line_type == PhoneNumberType.UNKNOWN:
         raise PhoneError(
             f"{raw!r} is not a number in use in "
             f"{phonenumbers.region_code_for_number(number) or region}; check the area code and digits"
         )
-    national, international = display_forms(number)
+    national, international = display_forms(number, line_type)
     return Phone(
-        e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
+        e164=f"+{number.country_code}{phonenumbers.national_significant_number(number)}",
         national=national,
         international=international,
-        type=_TYPE_NAMES.get(phonenumbers.number_type(number), "unknown"),
+        type=_TYPE_NAMES.get(line_type, "unknown"),
         label=label or implied,
     )
 

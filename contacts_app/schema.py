@@ -31,6 +31,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "yaml-syntax": (Severity.ERROR, "the file is not valid YAML"),
     "yaml-alias": (Severity.ERROR, "anchors and aliases are not allowed"),
     "yaml-too-deep": (Severity.ERROR, "values are nested deeper than any contact needs"),
+    "yaml-tag": (Severity.ERROR, "an explicit tag such as !!python/object"),
     "empty-file": (Severity.ERROR, "the file holds no contacts: list"),
     "duplicate-key": (Severity.ERROR, "a key appears twice in one mapping"),
     "wrong-type": (Severity.ERROR, "a value has the wrong type (text, list or mapping)"),

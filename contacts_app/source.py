@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,14 +28,22 @@ class SourceError(Exception):
         self.finding = finding
 
 
+#: Deeper than any contacts file needs; PyYAML's C composer recurses and would crash the process far deeper.
+MAX_DEPTH = 12
+
+
 @dataclass(frozen=True)
 class Document:
-    """A composed YAML file: its text, the root node (None when empty) and a hash of its bytes."""
+    """A composed YAML file: its text, the root node (None when empty or refused), a hash of its bytes.
+
+    `problem` is the finding that made the file's nodes unsafe to build: an alias, or nesting too deep.
+    """
 
     path: str
     text: str
     root: yaml.Node | None
     version: str
+    problem: Finding | None = None
 
 
 def read_text(path: str | os.PathLike) -> tuple[str, str]:
@@ -66,10 +76,68 @@ def read_text(path: str | os.PathLike) -> tuple[str, str]:
     return text.removeprefix("\ufeff"), version
 
 
+@contextmanager
+def collector_paused():
+    """Pause the cyclic garbage collector: building a large node tree otherwise triggers it again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+_OPENING = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+#: Explicit tags a person may write: none, or !!str to keep a value as text. Others (!!python/...) are refused.
+_PLAIN_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
+
+
+def screen(text: str, name: str) -> Finding | None:
+    """An error finding for an alias or too-deep nesting, found from the event stream before any node is built.
+
+    Aliases are refused (a "billion laughs" file would otherwise expand), so is nesting beyond
+    MAX_DEPTH (the C composer would run out of stack), and so are explicit tags other than !!str
+    (nothing here would run a !!python tag, but it has no place in the file). SourceError on bad syntax.
+    """
+    depth = 0
+    with _syntax_errors(name):
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event)
+            if kind in _OPENING:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _error(
+                        name, event.start_mark.line + 1, event.start_mark.column + 1, "yaml-too-deep",
+                        f"values are nested more than {MAX_DEPTH} levels deep; no contacts file needs that",
+                    )
+            elif kind in _CLOSING:
+                depth -= 1
+            if getattr(event, "tag", None) not in _PLAIN_TAGS:
+                return _error(
+                    name, event.start_mark.line + 1, event.start_mark.column + 1, "yaml-tag",
+                    f"the tag {event.tag} is not allowed in a contacts file; remove it and write plain text",
+                )
+            if kind is yaml.AliasEvent:
+                return _error(
+                    name, event.start_mark.line + 1, event.start_mark.column + 1, "yaml-alias",
+                    "aliases (*name) are not allowed here; write the value out in full",
+                )
+    return None
+
+
 def compose(text: str, name: str) -> yaml.Node | None:
     """The YAML node tree of a text (no Python objects are built, no tags run); SourceError on bad syntax."""
-    try:
+    with _syntax_errors(name), collector_paused():
         return yaml.compose(text, Loader=_Loader)
+
+
+@contextmanager
+def _syntax_errors(name: str):
+    """Turn PyYAML's syntax errors into a SourceError with the position of the problem."""
+    try:
+        yield
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
@@ -87,10 +155,18 @@ def compose(text: str, name: str) -> yaml.Node | None:
         raise SourceError(_error(name, 1, 1, "yaml-syntax", f"not YAML: {exc}")) from None
 
 
+def parse_document(text: str, name: str, version: str) -> Document:
+    """Screen and compose a contacts file's text, keeping every value's position."""
+    problem = screen(text, name)
+    if problem:
+        return Document(name, text, None, version, problem)
+    return Document(name, text, compose(text, name), version)
+
+
 def read_document(path: str | os.PathLike) -> Document:
-    """Read and compose a contacts file, keeping every value's position."""
+    """Read, screen and compose a contacts file."""
     text, version = read_text(path)
-    return Document(str(path), text, compose(text, str(path)), version)
+    return parse_document(text, str(path), version)
 
 
 def write_atomic(path: str | os.PathLike, text: str) -> None:

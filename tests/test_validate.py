@@ -160,7 +160,7 @@ def test_same_person_twice_is_a_warning(write_yaml):
         ("contact:\n  - id: a\n", ("unknown-key", 1, 1)),
         ("contacts: 5\n", ("wrong-type", 1, 11)),
         ("contacts:\n  - just a line\n", ("wrong-type", 2, 5)),
-        ("base: &b {id: a, name: B}\ncontacts:\n  - *b\n", ("yaml-alias", 1, 7)),
+        ("base: &b {id: a, name: B}\ncontacts:\n  - *b\n", ("yaml-alias", 3, 5)),
     ],
 )
 def test_outer_shape(write_yaml, text, expected):
@@ -183,3 +183,26 @@ def test_source_date_and_languages(write_yaml):
     )
     bad = VALID + "    source:\n      date: 2 november\n"
     assert findings_of(write_yaml, bad) == [("date-invalid", 15, 13)]
+
+
+def test_deep_nesting_is_refused_without_building_nodes(write_yaml):
+    # 100,000 levels would make the C composer recurse until the process crashes.
+    path = write_yaml("contacts:\n  - id: a\n    name: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    directory = load_directory(path)
+    assert [(f.code, f.line) for f in directory.findings] == [("yaml-too-deep", 3)]
+    assert directory.contacts == ()
+
+
+def test_billion_laughs_is_refused_at_the_first_alias(write_yaml):
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]" for i in range(8)]
+    directory = load_directory(write_yaml("\n".join(lines) + "\ncontacts: []\n"))
+    assert [(f.code, f.line, f.col) for f in directory.findings] == [("yaml-alias", 2, 8)]
+
+
+def test_python_tags_never_run(write_yaml, tmp_path):
+    marker = tmp_path / "ran"
+    text = f"contacts:\n  - id: a\n    name: !!python/object/apply:os.system ['touch {marker}']\n"
+    directory = load_directory(write_yaml(text))
+    assert not marker.exists()
+    assert [(f.code, f.line, f.col) for f in directory.findings] == [("yaml-tag", 3, 11)]
