@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import uuid
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -13,7 +12,6 @@ import pytest
 import vobject
 
 from contacts_app.records import Contact, Texts
-from contacts_app.phones import parse_phone
 from contacts_app.validate import load_directory
 from contacts_app.vcard import UID_NAMESPACE, contact_uid, inert, safe_url, split_name, vcard, vcards
 
