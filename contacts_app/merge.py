@@ -108,18 +108,23 @@ def _numbers(record: CommentedMap) -> set[str]:
 
 
 def _find(contacts: CommentedSeq, candidate: Candidate) -> CommentedMap | None:
-    """The record of the same person: same email address, or same name and organisation."""
+    """The record of the same person: same email address, or same name and organisation.
+
+    A candidate without an organisation matches by name only when one record has that name.
+    """
     emails = {e.lower() for e in candidate.emails}
-    for record in contacts:
-        if isinstance(record, CommentedMap) and emails & _emails(record):
+    records = [r for r in contacts if isinstance(r, CommentedMap)]
+    for record in records:
+        if emails & _emails(record):
             return record
     name = fold(candidate.name or "")
+    namesakes = [r for r in records if fold(str(r.get("name") or "")) == name]
     orgs = {fold(o) for o in candidate.organisation.values()}
-    for record in contacts:
-        if not isinstance(record, CommentedMap) or fold(str(record.get("name") or "")) != name:
-            continue
+    if not orgs:
+        return namesakes[0] if len(namesakes) == 1 else None
+    for record in namesakes:
         theirs = {fold(o) for o in _texts(record.get("organisation")).values()}
-        if not orgs or not theirs or orgs & theirs:
+        if not theirs or orgs & theirs:
             return record
     return None
 

@@ -188,3 +188,23 @@ def test_unreachable_address_leaves_the_file_untouched(shipped_copy, cli, releas
     before = shipped_copy.read_bytes()
     code, _, err = cli("import", f"{release_server}/no-such-release.html", "--into", shipped_copy)
     assert code == 2 and "answered 404" in err and shipped_copy.read_bytes() == before
+
+
+def test_namesakes_are_not_merged_on_name_alone(tmp_path, cli):
+    target = tmp_path / "contacts.yaml"
+    target.write_text(
+        "contacts:\n"
+        "  - id: anna-andersson\n    name: Anna Andersson\n    organisation:\n      sv: Umeå kommun\n"
+        "    emails:\n      - anna.andersson@umea.se\n"
+        "  - id: anna-andersson-2\n    name: Anna Andersson\n    organisation:\n      sv: Luleå kommun\n"
+        "    emails:\n      - anna.andersson@lulea.se\n",
+        encoding="utf-8",
+    )
+    release = tmp_path / "release.txt"
+    release.write_text(
+        "Ny simhall i Piteå\nPresskontakt:\nAnna Andersson, presschef\n070-174 06 10\n", encoding="utf-8"
+    )
+    assert cli("import", release, "--into", target)[0] == 0
+    contacts = load_directory(target).contacts
+    assert [c.id for c in contacts] == ["anna-andersson", "anna-andersson-2", "anna-andersson-3"]
+    assert contacts[0].phones == () and contacts[2].phones[0].national == "070-174 06 10"
