@@ -20,6 +20,9 @@ from .release_text import COLUMN
 from .validate import canonical_party
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<![.])", re.UNICODE)
+#: Addresses written to fool harvesters: anna.andersson[at]umea.se, anna.andersson (at) umea.se.
+_OBFUSCATED_AT = re.compile(r"(?<=[\w.])\s*[\[(]\s*(?:at|snabel-a)\s*[\])]\s*(?=[\w-]+\.)", re.IGNORECASE)
+_OBFUSCATED_DOT = re.compile(r"\s*[\[(]\s*(?:dot|punkt)\s*[\])]\s*", re.IGNORECASE)
 _FIELD_SPLIT = re.compile(r"\s*(?:[,;]|\s[–—·•-]\s|\s/\s)\s*")
 _TIMES = re.compile(r"\b\d{1,2}[.:]\d{2}\s*[–—-]\s*\d{1,2}[.:]\d{2}\b")
 _PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
@@ -55,6 +58,8 @@ def fields_of_line(line: str, region: str) -> list[Field]:
         found.append((kind, value))
         return f"\x00{len(found) - 1}\x00"
 
+    if re.search(r"[\[(]\s*(?:at|snabel-a)\s*[\])]", line, re.IGNORECASE):
+        line = _OBFUSCATED_AT.sub("@", _OBFUSCATED_DOT.sub(".", line))
     masked = EMAIL.sub(lambda m: hold("email", m.group()), _TIMES.sub(" ", line))
     matches = list(phonenumbers.PhoneNumberMatcher(masked, region, leniency=Leniency.VALID))
     for match in reversed(matches):

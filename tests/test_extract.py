@@ -129,3 +129,13 @@ def test_fixture_expectations_are_sound(path):
             number = phone["number"]
             region = "SE" if not number.startswith("+") else None
             assert parse_phone(number, None, region or "SE").display == number
+
+
+def test_addresses_written_against_harvesters(tmp_path):
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Kontaktperson:\nÅsa Öberg, kommunikatör, asa.oberg[at]umea.se\n"
+        "Per Lindén, presschef, per.linden (at) umea(dot)se\n",
+        encoding="utf-8",
+    )
+    assert [r["emails"] for r in records_of(path)] == [["asa.oberg@umea.se"], ["per.linden@umea.se"]]
