@@ -10,7 +10,8 @@ What the cards hold, and why (the readers real clients use are tested in tests/t
   (the same across restarts and edits) and REV.
 - Text is made inert: line breaks and other control characters become spaces, so no field can start a
   property of its own. `;` in FN, N, TITLE and NOTE becomes `,`: Thunderbird's parser (ical.js) shows the
-  backslash of an escaped `;` in those fields.
+  backslash of an escaped `;` in those fields. A backslash at the end of a part of N is dropped: ical.js
+  would read the escaped backslash and the `;` after it as an escaped `;`.
 - URL: vobject escapes `,` `;` and `\\` in every value, which breaks addresses; they are percent-encoded
   first, so there is nothing left to escape.
 - vobject writes CRLF line ends, no BOM, and folds at 75 octets without splitting a UTF-8 character.
@@ -97,7 +98,9 @@ def vcard(
     name = inert(contact.name)
     card.add("fn").value = name
     family, given = split_name(name)
-    card.add("n").value = vobject.vcard.Name(family=family, given=given)
+    # A backslash ending a part of N is dropped: ical.js (Thunderbird) takes the escaped backslash before the
+    # `;` that ends the part for an escaped `;`, and runs the two parts together.
+    card.add("n").value = vobject.vcard.Name(family=family.rstrip("\\"), given=given.rstrip("\\"))
     organisation = contact.organisation.pick(lang)
     if organisation:
         card.add("org").value = [inert(organisation, semicolons=True)]

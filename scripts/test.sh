@@ -6,6 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash .ci/install-vcard-readers
 bash scripts/install-browser-test-deps
+bash scripts/install-load-test-deps
 python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -e '.[test]'
 
 set +e
