@@ -8,6 +8,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Callable
 from pathlib import Path
 
 import yaml
@@ -16,8 +17,12 @@ from .findings import Finding, Severity
 
 try:
     from yaml import CSafeLoader as _Loader
+
+    _C_LOADER = True
 except ImportError:  # pragma: no cover - libyaml missing: correct, only slower
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    _C_LOADER = False
 
 
 class SourceError(Exception):
@@ -28,22 +33,19 @@ class SourceError(Exception):
         self.finding = finding
 
 
-#: Deeper than any contacts file needs; PyYAML's C composer recurses and would crash the process far deeper.
+#: Deeper than any contacts file needs; refused before any node that deep is built.
 MAX_DEPTH = 12
+#: The list whose items are handed over one at a time while the file is read.
+STREAMED_KEY = "contacts"
 
 
 @dataclass(frozen=True)
 class Document:
-    """A composed YAML file: its text, the root node (None when empty or refused), a hash of its bytes.
-
-    `problem` is the finding that made the file's nodes unsafe to build: an alias, or nesting too deep.
-    """
+    """A contacts file's text, its name for findings, and a hash of its bytes (the data's version)."""
 
     path: str
     text: str
-    root: yaml.Node | None
     version: str
-    problem: Finding | None = None
 
 
 def read_text(path: str | os.PathLike) -> tuple[str, str]:
@@ -102,69 +104,168 @@ def screen(text: str, name: str) -> Finding | None:
     (nothing here would run a !!python tag, but it has no place in the file). SourceError on bad syntax.
     """
     depth = 0
-    with _syntax_errors(name):
+    with _syntax_errors(name, text):
         for event in yaml.parse(text, Loader=_Loader):
             kind = type(event)
             if kind in _OPENING:
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return _error(
-                        name, event.start_mark.line + 1, event.start_mark.column + 1, "yaml-too-deep",
-                        f"values are nested more than {MAX_DEPTH} levels deep; no contacts file needs that",
-                    )
+                    return _refusal(name, event, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} levels deep; no contacts file needs that")
             elif kind in _CLOSING:
                 depth -= 1
             if getattr(event, "tag", None) not in _PLAIN_TAGS:
-                return _error(
-                    name, event.start_mark.line + 1, event.start_mark.column + 1, "yaml-tag",
-                    f"the tag {event.tag} is not allowed in a contacts file; remove it and write plain text",
-                )
+                return _refusal(name, event, "yaml-tag", f"the tag {event.tag} is not allowed in a contacts file; remove it and write plain text")
             if kind is yaml.AliasEvent:
-                return _error(
-                    name, event.start_mark.line + 1, event.start_mark.column + 1, "yaml-alias",
-                    "aliases (*name) are not allowed here; write the value out in full",
-                )
+                return _refusal(name, event, "yaml-alias", "aliases (*name) are not allowed here; write the value out in full")
     return None
 
 
-def compose(text: str, name: str) -> yaml.Node | None:
-    """The YAML node tree of a text (no Python objects are built, no tags run); SourceError on bad syntax."""
-    with _syntax_errors(name), collector_paused():
-        return yaml.compose(text, Loader=_Loader)
+class _Mark:
+    """A node's 0-based line and column: all of PyYAML's Mark that validation uses, at a fraction of its size."""
+
+    __slots__ = ("line", "column")
+
+    def __init__(self, mark: yaml.Mark):
+        self.line = mark.line
+        self.column = mark.column
+
+
+_NULL_TAG, _STR_TAG = "tag:yaml.org,2002:null", "tag:yaml.org,2002:str"
+_MAP_TAG, _SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_NULL_VALUES = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+def walk(text: str, name: str, on_item: Callable[[yaml.Node], None]) -> tuple[yaml.Node | None, Finding | None]:
+    """Build the text's nodes from PyYAML's event stream, handing each item of the top-level
+    `contacts:` list to on_item as soon as it is complete instead of keeping it.
+
+    Memory stays at one contact's nodes however long the file. Returns the root node (its contacts
+    list left empty) and the finding that stopped the reading, if any: an alias (refused, so a
+    "billion laughs" file cannot expand), an explicit tag other than !!str (nothing would run a
+    !!python tag, but it has no place here), or nesting deeper than MAX_DEPTH. Every scalar is
+    text; only the null tag is resolved. SourceError on bad syntax.
+    """
+    stack: list[list] = []  # [node, pending mapping key]
+    streamed: yaml.SequenceNode | None = None
+    root: yaml.Node | None = None
+    documents = 0
+
+    def attach(node: yaml.Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        top = stack[-1]
+        if isinstance(top[0], yaml.MappingNode):
+            if top[1] is None:
+                top[1] = node
+            else:
+                top[0].value.append((top[1], node))
+                top[1] = None
+        elif top[0] is streamed and isinstance(node, yaml.ScalarNode):
+            on_item(node)
+        else:
+            top[0].value.append(node)
+
+    with _syntax_errors(name, text):
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event)
+            if getattr(event, "tag", None) not in _PLAIN_TAGS:
+                return root, _refusal(name, event, "yaml-tag", f"the tag {event.tag} is not allowed in a contacts file; remove it and write plain text")
+            if kind is yaml.ScalarEvent:
+                plain_null = event.implicit[0] and event.value in _NULL_VALUES and event.tag is None
+                attach(yaml.ScalarNode(_NULL_TAG if plain_null else _STR_TAG, event.value, _Mark(event.start_mark), None, event.style))
+            elif kind in _OPENING:
+                if len(stack) >= MAX_DEPTH:
+                    return root, _refusal(name, event, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} levels deep; no contacts file needs that")
+                is_map = kind is yaml.MappingStartEvent
+                node = (yaml.MappingNode if is_map else yaml.SequenceNode)(
+                    _MAP_TAG if is_map else _SEQ_TAG, [], _Mark(event.start_mark), None, event.flow_style
+                )
+                if (
+                    not is_map and streamed is None and len(stack) == 1
+                    and isinstance(stack[0][0], yaml.MappingNode)
+                    and isinstance(stack[0][1], yaml.ScalarNode) and stack[0][1].value == STREAMED_KEY
+                ):
+                    streamed = node
+                attach(node)
+                stack.append([node, None])
+            elif kind in _CLOSING:
+                node = stack.pop()[0]
+                if stack and stack[-1][0] is streamed:
+                    streamed.value.pop()
+                    on_item(node)
+            elif kind is yaml.AliasEvent:
+                return root, _refusal(name, event, "yaml-alias", "aliases (*name) are not allowed here; write the value out in full")
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise SourceError(_refusal(
+                        name, event, "yaml-syntax",
+                        "a second YAML document starts here (---); a contacts file is a single document, so remove the line",
+                    ))
+    return root, None
+
+
+def _refusal(name: str, event: yaml.Event, code: str, message: str) -> Finding:
+    """The error finding at an event that stops the reading."""
+    return _error(name, event.start_mark.line + 1, event.start_mark.column + 1, code, message)
 
 
 @contextmanager
-def _syntax_errors(name: str):
+def _syntax_errors(name: str, text: str = ""):
     """Turn PyYAML's syntax errors into a SourceError with the position of the problem."""
     try:
         yield
+    except yaml.reader.ReaderError as exc:
+        line, col = _position(text, exc.position)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise SourceError(
+            _error(
+                name, line, col, "yaml-syntax",
+                f"the character U+{ord(char):04X} is not allowed in YAML ({exc.reason}); remove it",
+            )
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
+        hint = "check the indentation and quoting around here"
+        if mark and _char_at(text, mark.line, mark.column) == "\t":
+            hint = "a tab: YAML indents with spaces only, so replace the tab with spaces"
         raise SourceError(
             _error(
                 name,
                 mark.line + 1 if mark else 1,
                 mark.column + 1 if mark else 1,
                 "yaml-syntax",
-                f"{problem}{context}; check the indentation and quoting around here",
+                f"{problem}{context}; {hint}",
             )
         ) from None
     except yaml.YAMLError as exc:
-        raise SourceError(_error(name, 1, 1, "yaml-syntax", f"not YAML: {exc}")) from None
+        first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        raise SourceError(_error(name, 1, 1, "yaml-syntax", f"not YAML: {first}")) from None
+
+
+def _position(text: str, position: int) -> tuple[int, int]:
+    """1-based (line, column) of a reader error's position: a UTF-8 byte offset (C loader) or a character offset."""
+    prefix = text.encode("utf-8")[:position].decode("utf-8", "ignore") if _C_LOADER else text[:position]
+    return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column of the text, or ''."""
+    lines = text.splitlines()
+    return lines[line][column : column + 1] if 0 <= line < len(lines) else ""
 
 
 def parse_document(text: str, name: str, version: str) -> Document:
-    """Screen and compose a contacts file's text, keeping every value's position."""
-    problem = screen(text, name)
-    if problem:
-        return Document(name, text, None, version, problem)
-    return Document(name, text, compose(text, name), version)
+    """A document of text already in hand (validation reads its nodes with walk)."""
+    return Document(name, text, version)
 
 
 def read_document(path: str | os.PathLike) -> Document:
-    """Read, screen and compose a contacts file."""
+    """Read a contacts file as a Document."""
     text, version = read_text(path)
     return parse_document(text, str(path), version)
 

@@ -20,7 +20,7 @@ from .findings import Finding, Severity
 from .phones import LABEL_WORDS, LABELS, PhoneError, parse_phone
 from .records import DEFAULT_LANGUAGE, KINDS, Contact, Directory, Source, Texts
 from .schema import ACKNOWLEDGEABLE, CONTACT_KEYS, PARTIES, PHONE_KEYS, RULES, SOURCE_KEYS, TOP_KEYS
-from .source import Document, collector_paused, read_document
+from .source import Document, collector_paused, read_document, walk
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2}\Z")
@@ -31,7 +31,7 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 class _Draft:
     """A contact being read: its values so far and the findings that belong to it."""
 
-    node: yaml.MappingNode
+    line: int
     values: dict = field(default_factory=dict)
     nodes: dict = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
@@ -133,7 +133,7 @@ class _Reader:
                 f"each contact should be a mapping of fields (id:, name:, ...), not a {_shape(node)}",
             )
             return None
-        draft = _Draft(node)
+        draft = _Draft(node.start_mark.line + 1)
         sink = draft.findings
         fields = self.items(sink, node, CONTACT_KEYS, "a contact")
         draft.nodes = {key: value for key, (_, value) in fields.items()}
@@ -300,11 +300,25 @@ class _Reader:
 
 
 def validate_document(doc: Document, *, check_dns: bool = False) -> Directory:
-    """Every finding for a composed file, and the Directory of the contacts without errors."""
+    """Every finding for a file, and the Directory of the contacts without errors.
+
+    Contacts are read one at a time as the file is parsed (source.walk); each draft keeps only the
+    few nodes the rules across records need, so memory does not grow with the file's node tree.
+    """
     reader = _Reader(doc.path, check_dns)
-    if doc.problem:
-        return Directory(doc.path, (), (doc.problem,), doc.version)
-    drafts = [d for d in (reader.contact(n) for n in _contact_nodes(reader, doc.root)) if d is not None]
+    drafts: list[_Draft] = []
+
+    def take(node: yaml.Node) -> None:
+        draft = reader.contact(node)
+        if draft is not None:
+            draft.nodes = {key: draft.nodes[key] for key in ("id", "name") if key in draft.nodes}
+            drafts.append(draft)
+
+    root, problem = walk(doc.text, doc.path, take)
+    if problem:
+        return Directory(doc.path, (), (problem,), doc.version)
+    for node in _unstreamed_contacts(reader, root):
+        take(node)
     _cross_check(reader, drafts)
     contacts = []
     for draft in drafts:
@@ -325,8 +339,8 @@ def load_directory(path: str | PathLike, *, check_dns: bool = False) -> Director
         return validate_document(read_document(path), check_dns=check_dns)
 
 
-def _contact_nodes(reader: _Reader, root: yaml.Node | None) -> list[yaml.Node]:
-    """The nodes of the contacts list, after checking the file's outer shape."""
+def _unstreamed_contacts(reader: _Reader, root: yaml.Node | None) -> list[yaml.Node]:
+    """Check the file's outer shape; return a contacts value that was not a list and so not streamed."""
     sink = reader.file_findings
     if root is None:
         reader.report(sink, None, "empty-file", "the file is empty; it should start with contacts: and a list")
@@ -407,7 +421,7 @@ def _build(draft: _Draft) -> Contact:
         phones=v["phones"],
         emails=v["emails"],
         source=v["source"],
-        line=draft.node.start_mark.line + 1,
+        line=draft.line,
     )
 
 
