@@ -70,6 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     serve.set_defaults(handler=cmd_serve)
+
+    build = commands.add_parser("build", help="write the directory as a static site for any web host or CDN")
+    build.add_argument("out_dir", metavar="OUTDIR", help="the folder to write (new, empty, or an earlier build)")
+    build.add_argument("file", nargs="?", default=DEFAULT_FILE, help=f"the contacts file (default {DEFAULT_FILE})")
+    build.add_argument(
+        "--base-url", metavar="URL",
+        help="the site's public address (https://host/path/), for the links in vCards, QR codes and JSON-LD",
+    )
+    build.set_defaults(handler=cmd_build)
     return parser
 
 
@@ -181,14 +190,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from . import create_app
     from .reload import default_file
-    from .validate import load_directory
 
     path = args.file or os.environ.get("CONTACTS_FILE") or str(default_file())
-    directory = load_directory(path)
-    if directory.errors and not directory.contacts:
-        sys.stderr.write(FORMATTERS["text"](directory.findings))
+    app = create_app({"CONTACTS_FILE": path})  # reads the file once (a big one in a child process)
+    store = app.extensions["contacts_store"]
+    if store.failed:
+        sys.stderr.write(FORMATTERS["text"](store.failed.findings))
+        if store.failed.unreadable:
+            raise CommandError(f"{path} cannot be served", EXIT_UNREADABLE)
         raise CommandError(f"{path} has no valid contact to serve", EXIT_FINDINGS)
-    app = create_app({"CONTACTS_FILE": path})
+    directory = store.snapshot.directory
     print(
         f"contacts: serving {len(directory.contacts)} contact(s) from {path} on http://{args.host}:{args.port}/ "
         f"({len(directory.errors)} error(s), {len(directory.findings) - len(directory.errors)} warning(s); "
@@ -196,6 +207,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     waitress.serve(app, host=args.host, port=args.port, threads=8, ident="contacts")
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """`contacts build`: the static site, built aside and renamed into OUTDIR when complete."""
+    from .build import BuildError, build_site
+
+    if args.base_url and not args.base_url.startswith(("https://", "http://")):
+        raise CommandError(f"--base-url must be an http(s) address, not {args.base_url!r}")
+    try:
+        report = build_site(args.out_dir, args.file, base_url=args.base_url)
+    except BuildError as exc:
+        raise CommandError(str(exc)) from None
+    if report.errors:
+        print(
+            f"contacts: {report.errors} error(s) in {args.file}; records with errors are left out "
+            f"(see: contacts validate {args.file})",
+            file=sys.stderr,
+        )
+    print(f"{report.out_dir}: {report.contacts} contact(s), {report.files} file(s)", file=sys.stderr)
     return EXIT_OK
 
 

@@ -7,10 +7,12 @@ cached per record version.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
+import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from urllib.parse import quote
@@ -40,6 +42,8 @@ from .vcard import DEFAULT_VERSION, VERSIONS, vcard
 bp = Blueprint("directory", __name__)
 
 MAX_QUERY = 200
+#: Contacts on one page of the directory: with thousands of contacts a page stays small on a phone.
+PAGE_SIZE = 50
 VCARD_TYPE = "text/vcard; charset=utf-8"
 _ATTR_CHAR = "!#$&+-.^_`|~"  # RFC 5987 attr-char besides letters and digits
 _SWEDISH_ORDER = str.maketrans({"å": "z\x01", "ä": "z\x02", "æ": "z\x02", "ö": "z\x03", "ø": "z\x03"})
@@ -58,6 +62,17 @@ def snapshot() -> Snapshot:
     if "snapshot" not in g:
         g.snapshot = store().snapshot
     return g.snapshot
+
+
+def index_of(snap: Snapshot) -> "SnapshotIndex":
+    """The SnapshotIndex of a snapshot: built on first use, then shared by every request of that version."""
+    index = snap.derived.get("views")
+    if index is None:
+        with _INDEX_LOCK:  # built once even when the first requests of a version arrive together
+            index = snap.derived.get("views")
+            if index is None:
+                index = snap.derived["views"] = SnapshotIndex(snap)
+    return index
 
 
 def find(contact_id: str) -> Contact:
@@ -112,9 +127,11 @@ def card_view(contact: Contact, lang: str) -> CardView:
     )
 
 
-def jsonld(card: CardView, url: str) -> dict:
+def jsonld(card: CardView, url: str | None) -> dict:
     """schema.org JSON-LD of a card: a Person (a press desk is a ContactPoint)."""
-    data: dict = {"@type": "Person" if card.kind == "person" else "ContactPoint", "name": card.name, "url": url}
+    data: dict = {"@type": "Person" if card.kind == "person" else "ContactPoint", "name": card.name}
+    if url:
+        data["url"] = url
     if card.kind == "desk":
         data["contactType"] = "press"
     if card.title and card.kind == "person":
@@ -143,7 +160,6 @@ def sort_key(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=16384)
 def haystack(contact: Contact) -> str:
     """The searchable text of a contact: name, titles and organisations in every language, folded."""
     return name_match.fold(" ".join((contact.name, *contact.title, *contact.organisation)))
@@ -154,14 +170,126 @@ def organisation_key(contact: Contact) -> str:
     return slugify(contact.organisation.pick("sv") or "")
 
 
-def select(contacts: tuple[Contact, ...], query: str, org: str) -> list[Contact]:
-    """The contacts whose name, title or organisation hold every word of the query, in the organisation."""
-    words = name_match.fold(query).split()
-    return [
-        c
-        for c in contacts
-        if (not org or organisation_key(c) == org) and all(word in haystack(c) for word in words)
-    ]
+_INDEX_LOCK = threading.Lock()
+
+
+@dataclass(eq=False)
+class SnapshotIndex:
+    """What every request of one snapshot shares, computed once per version of the data, never per request:
+    the search texts and organisation keys, the directory's order and organisation list per language, each
+    card, and the bulk download of the whole directory with its ETag."""
+
+    snapshot: Snapshot
+    haystacks: tuple[str, ...] = field(init=False)
+    org_keys: tuple[str, ...] = field(init=False)
+    _derived: dict = field(init=False, default_factory=dict)
+    _locks: dict = field(init=False, default_factory=dict)
+    _words: dict = field(init=False, default_factory=dict)
+    _locks_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
+    cards: dict = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        contacts = self.snapshot.contacts
+        self.haystacks = tuple(haystack(c) for c in contacts)
+        self.org_keys = tuple(organisation_key(c) for c in contacts)
+
+    def _once(self, key: tuple, make):
+        """A value derived from this snapshot, made on first use; requests that need it meanwhile wait for
+        that one making instead of each making it again (the whole directory's vCards take seconds)."""
+        value = self._derived.get(key)
+        if value is None:
+            with self._locks_lock:
+                lock = self._locks.setdefault(key, threading.Lock())
+            with lock:
+                value = self._derived.get(key)
+                if value is None:
+                    value = self._derived[key] = make()
+        return value
+
+    def order(self, lang: str) -> tuple[int, ...]:
+        """Positions of the contacts as the directory lists them in `lang`: by organisation, then name."""
+        contacts = self.snapshot.contacts
+
+        def make() -> tuple[int, ...]:
+            keys = [(sort_key(c.organisation.pick(lang) or "~"), sort_key(c.name)) for c in contacts]
+            return tuple(sorted(range(len(contacts)), key=keys.__getitem__))
+
+        return self._once(("order", lang), make)
+
+    def organisations(self, lang: str) -> tuple[tuple[str, str], ...]:
+        """(filter key, name in `lang`) of every organisation, in Swedish alphabetical order."""
+
+        def make() -> tuple[tuple[str, str], ...]:
+            names = {k: c.organisation.pick(lang) or "" for k, c in zip(self.org_keys, self.snapshot.contacts) if k}
+            return tuple(sorted(names.items(), key=lambda item: sort_key(item[1])))
+
+        return self._once(("organisations", lang), make)
+
+    def select(self, query: str, org: str, lang: str | None = None) -> list[Contact]:
+        """The contacts whose name, title or organisation hold every word of the query, in the organisation;
+        in the file's order, or in the directory's order for `lang`."""
+        contacts = self.snapshot.contacts
+        positions = self.order(lang) if lang else range(len(contacts))
+        words = name_match.fold(query).split()
+        if not words and not org:
+            return [contacts[i] for i in positions]
+        keys = self.org_keys
+        if not words:
+            return [contacts[i] for i in positions if keys[i] == org]
+        hits = self.matching(words[0])
+        for word in words[1:]:
+            hits = hits & self.matching(word)
+        return [contacts[i] for i in positions if i in hits and (not org or keys[i] == org)]
+
+    def matching(self, word: str) -> frozenset[int]:
+        """Positions of the contacts whose search text holds `word`: found by a scan of all the texts joined
+        into one string (in C, not a Python loop per contact); the last few hundred words are remembered."""
+        hits = self._words.get(word)
+        if hits is None:
+            text, starts = self._joined()
+            found = set()
+            at = text.find(word)
+            while at != -1:
+                i = bisect.bisect_right(starts, at) - 1
+                found.add(i)
+                at = text.find(word, starts[i + 1] if i + 1 < len(starts) else len(text))
+            hits = frozenset(found)
+            with self._locks_lock:
+                if len(self._words) >= 512:
+                    self._words.pop(next(iter(self._words)), None)
+                self._words[word] = hits
+        return hits
+
+    def _joined(self) -> tuple[str, list[int]]:
+        """Every search text joined by newlines (which a folded word never holds), and where each begins."""
+
+        def make() -> tuple[str, list[int]]:
+            starts, at = [], 0
+            for text in self.haystacks:
+                starts.append(at)
+                at += len(text) + 1
+            return "\n".join(self.haystacks), starts
+
+        return self._once(("joined",), make)
+
+    def card(self, contact: Contact, lang: str, version: str, url: str | None) -> str:
+        """The contact's vCard, built once per record, language, vCard version and address in this snapshot."""
+        key = (contact.id, lang, version, url)
+        text = self.cards.get(key)
+        if text is None:
+            text = self.cards[key] = vcard(
+                contact, lang=lang, version=version, url=url, rev=self.snapshot.revision(contact)
+            )
+        return text
+
+    def bulk(self, key: tuple, make) -> tuple[bytes, str]:
+        """A bulk download of this snapshot (bytes and ETag), made once."""
+
+        def with_etag() -> tuple[bytes, str]:
+            body = make()
+            return body, etag_of(body)
+
+        return self._once(("bulk", *key), with_etag)
 
 
 # -- helpers for responses -------------------------------------------------------------------------
@@ -175,15 +303,32 @@ def view_args() -> tuple[str, str, str, bool]:
     return query, org, lang, explicit
 
 
-def public_url(endpoint: str, **values) -> str:
-    """The absolute address of a page: PUBLIC_URL when configured, else the address the request came to."""
+def href(endpoint: str, **values) -> str:
+    """The address of a page or download in links: url_for on the server; in a static export (contacts build)
+    the path of the exported file, relative to the page being written."""
+    site = g.get("static_site")
+    if site is not None:
+        return site.href(endpoint, values)
+    return url_for(endpoint, **values)
+
+
+bp.add_app_template_global(href)
+
+
+def public_url(endpoint: str, **values) -> str | None:
+    """The absolute address of a page: PUBLIC_URL when configured, else the address the request came to.
+
+    In a static export it is the build's --base-url, or None when none was given."""
+    site = g.get("static_site")
+    if site is not None:
+        return site.absolute(endpoint, values)
     base = current_app.config.get("PUBLIC_URL")
     if base:
         return base.rstrip("/") + url_for(endpoint, **values)
     return url_for(endpoint, _external=True, **values)
 
 
-def person_url(contact: Contact, lang: str) -> str:
+def person_url(contact: Contact, lang: str) -> str | None:
     """The absolute address of a contact's page (in English when lang is en)."""
     return public_url("directory.person", contact_id=contact.id, **({"lang": lang} if lang != "sv" else {}))
 
@@ -195,9 +340,14 @@ def content_disposition(ascii_name: str, name: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(clean, safe=_ATTR_CHAR)}"
 
 
-def conditional(response: Response, body: bytes, modified: datetime | None) -> Response:
+def etag_of(body: bytes) -> str:
+    """A strong ETag of a body."""
+    return hashlib.sha256(body).hexdigest()[:32]
+
+
+def conditional(response: Response, body: bytes, modified: datetime | None, etag: str | None = None) -> Response:
     """A strong ETag of the body and Last-Modified; a 304 when the client already has this version."""
-    response.set_etag(hashlib.sha256(body).hexdigest()[:32])
+    response.set_etag(etag or etag_of(body))
     if modified is not None:
         response.last_modified = modified
     response.headers["Cache-Control"] = "no-cache"
@@ -213,18 +363,41 @@ def vcard_version() -> str:
     return version
 
 
-def vcard_response(text: str, ascii_name: str, name: str, modified: datetime | None) -> Response:
+def vcard_response(
+    body: str | bytes, ascii_name: str, name: str, modified: datetime | None, etag: str | None = None
+) -> Response:
     """A vCard download with its type, filename and validators."""
-    body = text.encode("utf-8")
+    if isinstance(body, str):
+        body = body.encode("utf-8")
     response = Response(body, content_type=VCARD_TYPE)
     response.headers["Content-Disposition"] = content_disposition(ascii_name, name)
-    return conditional(response, body, modified)
+    return conditional(response, body, modified, etag)
 
 
 def json_response(data: object, modified: datetime | None) -> Response:
     """A JSON twin with validators."""
     response = jsonify(data)
     return conditional(response, response.get_data(), modified)
+
+
+def page_number() -> int:
+    """`?page=` of the directory: 1 when absent; anything but a positive whole number is a bad request."""
+    raw = request.args.get("page", "1")
+    if not (raw.isascii() and raw.isdigit() and 0 < len(raw) <= 6 and int(raw) > 0):
+        abort(400, description="page must be a whole number from 1 up")
+    return int(raw)
+
+
+def page_links(current: int, pages: int) -> list[int | None]:
+    """The page numbers a pagination bar shows: the first, the last and two either side of the current
+    one; None where numbers are left out."""
+    wanted = sorted({1, pages, *range(max(1, current - 2), min(pages, current + 2) + 1)})
+    links: list[int | None] = []
+    for number in wanted:
+        if links and number - links[-1] > 1:
+            links.append(None)
+        links.append(number)
+    return links
 
 
 def page(template: str, **context) -> Response:
@@ -248,19 +421,28 @@ def link_args(lang: str, explicit: bool, **values) -> dict:
 
 @bp.get("/")
 def index() -> Response:
-    """Every spokesperson, grouped by organisation; search and organisation filter work without JavaScript."""
+    """The spokespeople, grouped by organisation, PAGE_SIZE to a page; search, organisation filter and
+    pagination are links and a form, so they work without JavaScript."""
     query, org, lang, explicit = view_args()
+    number = page_number()
     snap = snapshot()
-    shown = select(snap.contacts, query, org)
+    idx = index_of(snap)
+    shown = idx.select(query, org, lang)
+    pages = max(1, -(-len(shown) // PAGE_SIZE))
+    if number > pages:
+        abort(404)
+    first = (number - 1) * PAGE_SIZE
+    on_page = shown[first : first + PAGE_SIZE]
     groups: dict[str, list[CardView]] = {}
-    for contact in sorted(shown, key=lambda c: (sort_key(c.organisation.pick(lang) or "~"), sort_key(c.name))):
+    for contact in on_page:
         card = card_view(contact, lang)
         groups.setdefault(card.organisation or "", []).append(card)
-    organisations = sorted(
-        {organisation_key(c): c.organisation.pick(lang) or "" for c in snap.contacts if c.organisation}.items(),
-        key=lambda item: sort_key(item[1]),
-    )
-    graph = [jsonld(card_view(c, lang), person_url(c, lang)) for c in shown]
+    graph = [jsonld(card_view(c, lang), person_url(c, lang)) for c in on_page]
+    search_args = link_args(lang, explicit, q=query, org=org)
+    links = page_links(number, pages) if pages > 1 else []
+    wanted = {n for n in (*links, number - 1, number + 1) if n and 1 <= n <= pages}
+    other_args = link_args(lang, False, q=query, org=org, page=number if number > 1 else None)
+    other_args["lang"] = STRINGS[lang]["other_language_code"]
     return page(
         "index.html",
         lang=lang,
@@ -270,12 +452,19 @@ def index() -> Response:
         groups=groups,
         count=len(shown),
         total=len(snap.contacts),
-        organisations=organisations,
+        first=first + 1,
+        last=first + len(on_page),
+        page_number=number,
+        pages=pages,
+        page_links=links,
+        page_hrefs={n: href("directory.index", **search_args, **({"page": n} if n > 1 else {})) for n in wanted},
+        organisations=idx.organisations(lang),
         args=link_args(lang, explicit),
         download_args=link_args(lang, True),
-        search_args=link_args(lang, explicit, q=query, org=org),
+        search_args=search_args,
         all_args=link_args(lang, True, q=query, org=org),
-        other_args=link_args(lang, False, q=query, org=org) | {"lang": STRINGS[lang]["other_language_code"]},
+        other_args=other_args,
+        other_href=href("directory.index", **other_args) if g.get("static_site") else None,
         jsonld=script_json({"@context": "https://schema.org", "@graph": graph}),
     )
 
@@ -287,7 +476,8 @@ def person(contact_id: str) -> Response:
     _, _, lang, explicit = view_args()
     card = card_view(contact, lang)
     url = person_url(contact, lang)
-    text = vcard(contact, lang=lang, url=url, rev=snapshot().revision(contact))
+    text = index_of(snapshot()).card(contact, lang, DEFAULT_VERSION, url)
+    other_args = {"lang": STRINGS[lang]["other_language_code"]}
     return page(
         "person.html",
         lang=lang,
@@ -296,7 +486,9 @@ def person(contact_id: str) -> Response:
         qr=Markup(qr_svg(text)),
         args=link_args(lang, explicit),
         download_args=link_args(lang, True),
-        other_args={"lang": STRINGS[lang]["other_language_code"]},
+        other_args=other_args,
+        other_href=href("directory.person", contact_id=contact.id, **other_args) if g.get("static_site") else None,
+        qr_file=href("qr", contact_id=contact.id, lang=lang) if g.get("static_site") else None,
         jsonld=script_json({"@context": "https://schema.org", **jsonld(card, url)}),
     )
 
@@ -307,23 +499,35 @@ def person_vcard(contact_id: str) -> Response:
     contact = find(contact_id)
     version = vcard_version()
     _, _, lang, _ = view_args()
-    rev = snapshot().revision(contact)
-    text = vcard(contact, lang=lang, version=version, url=person_url(contact, lang), rev=rev)
-    return vcard_response(text, f"{contact.id}.vcf", f"{contact.name}.vcf", rev)
+    snap = snapshot()
+    text = index_of(snap).card(contact, lang, version, person_url(contact, lang))
+    return vcard_response(text, f"{contact.id}.vcf", f"{contact.name}.vcf", snap.revision(contact))
 
 
 @bp.get("/contacts.vcf")
 def all_vcards() -> Response:
-    """The vCards of every contact in the current view (the same q and org as the page) in one file."""
+    """The vCards of every contact in the current view (the same q and org as the page) in one file.
+
+    The whole directory's file is made once per snapshot, language, vCard version and site address."""
     version = vcard_version()
     query, org, lang, _ = view_args()
     snap = snapshot()
-    shown = select(snap.contacts, query, org)
-    text = "".join(
-        vcard(c, lang=lang, version=version, url=person_url(c, lang), rev=snap.revision(c)) for c in shown
-    )
-    modified = max((snap.revision(c) for c in shown), default=snap.modified)
-    return vcard_response(text, "contacts.vcf", "contacts.vcf", modified)
+    idx = index_of(snap)
+    shown = idx.select(query, org)
+    if not shown:
+        modified = snap.modified
+    elif len(shown) == len(snap.contacts):
+        modified = max(snap.revisions.values(), default=snap.modified)
+    else:
+        modified = max(snap.revision(c) for c in shown)
+
+    def cards() -> bytes:
+        return "".join(idx.card(c, lang, version, person_url(c, lang)) for c in shown).encode("utf-8")
+
+    if query or org:
+        return vcard_response(cards(), "contacts.vcf", "contacts.vcf", modified)
+    body, etag = idx.bulk(("vcf", lang, version, public_url("directory.index")), cards)
+    return vcard_response(body, "contacts.vcf", "contacts.vcf", modified, etag)
 
 
 @bp.get("/api/contacts")
@@ -331,8 +535,16 @@ def api_contacts() -> Response:
     """The JSON twin of the directory: the records of the current view, shaped as `contacts export`."""
     query, org, _, _ = view_args()
     snap = snapshot()
-    shown = select(snap.contacts, query, org)
-    return json_response([c.as_dict() for c in shown], snap.modified)
+    idx = index_of(snap)
+    if query or org:
+        return json_response([c.as_dict() for c in idx.select(query, org)], snap.modified)
+
+    def whole() -> bytes:
+        return jsonify([c.as_dict() for c in snap.contacts]).get_data()
+
+    body, etag = idx.bulk(("json",), whole)
+    response = Response(body, content_type="application/json")
+    return conditional(response, body, snap.modified, etag)
 
 
 @bp.get("/api/contacts/<contact_id>")
