@@ -5,6 +5,12 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 
+def _data_version(store) -> tuple:
+    """What identifies one load of the data: the file's hash and the moment it was loaded."""
+    directory = store.snapshot.directory
+    return directory.version, directory.loaded_at
+
+
 def create_app(config: dict | None = None):
     """The Flask app serving the directory.
 
@@ -12,13 +18,15 @@ def create_app(config: dict | None = None):
     data/contacts.yaml, else the bundled data), PUBLIC_URL (the site's address as the public sees it,
     for the links in vCards; default the address each request came to), STATUS_TOKEN (the password of
     the staff status page; without it the page answers only on this machine), RELOAD_INTERVAL (seconds
-    between checks of the file for changes; default 1).
+    between checks of the file for changes; default 1), RESPONSE_CACHE (keep finished public answers
+    per version of the data, see microcache.py; default on).
     """
     import os
 
     from flask import Flask
 
     from . import errors, security, views
+    from .microcache import ResponseCache
     from .reload import DirectoryStore, default_file
     from .resources import resource_path
 
@@ -48,4 +56,7 @@ def create_app(config: dict | None = None):
     app.register_blueprint(views.bp)
     errors.init_app(app)
     security.init_app(app)
+    store = app.extensions["contacts_store"]
+    if app.config.get("RESPONSE_CACHE", True):
+        app.wsgi_app = ResponseCache(app.wsgi_app, lambda: _data_version(store))
     return app

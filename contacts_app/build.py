@@ -173,6 +173,7 @@ def _render_all(work: Path, contacts_file: str | os.PathLike, base_url: str | No
             g.static_site = site
             g.snapshot = snap
             response = app.full_dispatch_request()
+            response.direct_passthrough = False  # a file-wrapped download is read like any other answer
             body = response.get_data()
         if response.status_code != 200:
             raise BuildError(f"{url} answered {response.status_code} while building {target}")

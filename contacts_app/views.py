@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import io
 import json
 import threading
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -26,9 +28,11 @@ from flask import (
     jsonify,
     render_template,
     request,
+    send_file,
     url_for,
 )
 from markupsafe import Markup
+from werkzeug.http import http_date
 
 from . import name_match
 from .i18n import STRINGS, request_language
@@ -42,6 +46,8 @@ from .vcard import DEFAULT_VERSION, VERSIONS, vcard
 bp = Blueprint("directory", __name__)
 
 MAX_QUERY = 200
+#: Rendered pages kept per version of the data (see SnapshotIndex.rendered).
+PAGE_CACHE_BYTES = 8 * 1024 * 1024
 #: Contacts on one page of the directory: with thousands of contacts a page stays small on a phone.
 PAGE_SIZE = 50
 VCARD_TYPE = "text/vcard; charset=utf-8"
@@ -187,6 +193,10 @@ class SnapshotIndex:
     _words: dict = field(init=False, default_factory=dict)
     _locks_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
     cards: dict = field(init=False, default_factory=dict)
+    downloads: dict = field(init=False, default_factory=dict)
+    urls: dict = field(init=False, default_factory=dict)
+    _pages: OrderedDict = field(init=False, default_factory=OrderedDict)
+    _page_bytes: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
         contacts = self.snapshot.contacts
@@ -282,6 +292,43 @@ class SnapshotIndex:
             )
         return text
 
+    def cached(self, key: tuple) -> tuple[bytes, str] | None:
+        """A page rendered before, if it is still kept."""
+        with self._locks_lock:
+            hit = self._pages.get(key)
+            if hit is not None:
+                self._pages.move_to_end(key)
+            return hit
+
+    def rendered(self, key: tuple, render) -> tuple[bytes, str]:
+        """A rendered page (bytes and ETag), kept while it is among the recently asked-for pages.
+
+        Pages are pure functions of the snapshot and the request's arguments; under a big story's traffic
+        the same few are asked for again and again. The cache holds at most PAGE_CACHE_BYTES."""
+        hit = self.cached(key)
+        if hit is not None:
+            return hit
+        body = render().encode("utf-8")
+        entry = (body, etag_of(body))
+        with self._locks_lock:
+            if key not in self._pages:
+                self._pages[key] = entry
+                self._page_bytes += len(body)
+                while self._page_bytes > PAGE_CACHE_BYTES and len(self._pages) > 1:
+                    self._page_bytes -= len(self._pages.popitem(last=False)[1][0])
+        return entry
+
+    def download(self, contact: Contact, lang: str, version: str, url: str | None) -> tuple[bytes, str, str]:
+        """A contact's vCard download: body, ETag and Content-Disposition, made once per snapshot."""
+        key = (contact.id, lang, version, url)
+        hit = self.downloads.get(key)
+        if hit is None:
+            body = self.card(contact, lang, version, url).encode("utf-8")
+            hit = self.downloads[key] = (
+                body, etag_of(body), content_disposition(f"{contact.id}.vcf", f"{contact.name}.vcf")
+            )
+        return hit
+
     def bulk(self, key: tuple, make) -> tuple[bytes, str]:
         """A bulk download of this snapshot (bytes and ETag), made once."""
 
@@ -329,7 +376,18 @@ def public_url(endpoint: str, **values) -> str | None:
 
 
 def person_url(contact: Contact, lang: str) -> str | None:
-    """The absolute address of a contact's page (in English when lang is en)."""
+    """The absolute address of a contact's page (in English when lang is en), built once per address of the site."""
+    if g.get("static_site") is not None:
+        return _person_url(contact, lang)
+    urls = index_of(snapshot()).urls
+    key = (contact.id, lang, request.host_url, request.script_root)
+    url = urls.get(key)
+    if url is None:
+        url = urls[key] = _person_url(contact, lang)
+    return url
+
+
+def _person_url(contact: Contact, lang: str) -> str | None:
     return public_url("directory.person", contact_id=contact.id, **({"lang": lang} if lang != "sv" else {}))
 
 
@@ -343,6 +401,31 @@ def content_disposition(ascii_name: str, name: str) -> str:
 def etag_of(body: bytes) -> str:
     """A strong ETag of a body."""
     return hashlib.sha256(body).hexdigest()[:32]
+
+
+def cached_answer(body: bytes, content_type: str, etag: str, modified: datetime | None, **headers: str) -> Response:
+    """A response from cached bytes, with validators; a 304 when the client already has this version.
+
+    The same as `conditional`, without building and re-parsing the headers on every request: for the
+    answers that are asked for most (pages, single cards)."""
+    if request.if_none_match.contains(etag) or (
+        modified is not None and not request.if_none_match and request.if_modified_since
+        and request.if_modified_since >= modified.replace(microsecond=0)
+    ):
+        response = Response(status=304)
+    else:
+        response = Response(body, content_type=content_type)
+    response.headers.extend(
+        [("ETag", f'"{etag}"'), ("Cache-Control", "no-cache"), ("Vary", "Accept-Language"), *headers.items()]
+    )
+    if modified is not None:
+        response.headers["Last-Modified"] = _http_date(modified)
+    return response
+
+
+@lru_cache(maxsize=4096)
+def _http_date(moment: datetime) -> str:
+    return http_date(moment)
 
 
 def conditional(response: Response, body: bytes, modified: datetime | None, etag: str | None = None) -> Response:
@@ -400,12 +483,18 @@ def page_links(current: int, pages: int) -> list[int | None]:
     return links
 
 
-def page(template: str, **context) -> Response:
-    """An HTML page in the request's language."""
-    response = Response(render_template(template, **context))
-    response.vary.add("Accept-Language")
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+def page(key: tuple, template: str, context) -> Response:
+    """An HTML page in the request's language, rendered once per version of the data and arguments.
+
+    `context` is a function giving the template's context, called only when the page is not cached."""
+    snap = snapshot()
+    body, etag = index_of(snap).rendered(page_key(key), lambda: render_template(template, **context()))
+    return cached_answer(body, "text/html; charset=utf-8", etag, snap.modified)
+
+
+def page_key(key: tuple) -> tuple:
+    """A page's cache key: what the view says it depends on, and where the site is served from."""
+    return (*key, bool(g.get("static_site")), request.script_root)
 
 
 def link_args(lang: str, explicit: bool, **values) -> dict:
@@ -427,46 +516,55 @@ def index() -> Response:
     number = page_number()
     snap = snapshot()
     idx = index_of(snap)
+    key = ("index", query, org, lang, explicit, number)
+    hit = idx.cached(page_key(key))
+    if hit is not None:  # a page asked for before: no search, no rendering
+        return cached_answer(hit[0], "text/html; charset=utf-8", hit[1], snap.modified)
     shown = idx.select(query, org, lang)
     pages = max(1, -(-len(shown) // PAGE_SIZE))
     if number > pages:
         abort(404)
-    first = (number - 1) * PAGE_SIZE
-    on_page = shown[first : first + PAGE_SIZE]
-    groups: dict[str, list[CardView]] = {}
-    for contact in on_page:
-        card = card_view(contact, lang)
-        groups.setdefault(card.organisation or "", []).append(card)
-    graph = [jsonld(card_view(c, lang), person_url(c, lang)) for c in on_page]
-    search_args = link_args(lang, explicit, q=query, org=org)
-    links = page_links(number, pages) if pages > 1 else []
-    wanted = {n for n in (*links, number - 1, number + 1) if n and 1 <= n <= pages}
-    other_args = link_args(lang, False, q=query, org=org, page=number if number > 1 else None)
-    other_args["lang"] = STRINGS[lang]["other_language_code"]
-    return page(
-        "index.html",
-        lang=lang,
-        t=STRINGS[lang],
-        query=query,
-        org=org,
-        groups=groups,
-        count=len(shown),
-        total=len(snap.contacts),
-        first=first + 1,
-        last=first + len(on_page),
-        page_number=number,
-        pages=pages,
-        page_links=links,
-        page_hrefs={n: href("directory.index", **search_args, **({"page": n} if n > 1 else {})) for n in wanted},
-        organisations=idx.organisations(lang),
-        args=link_args(lang, explicit),
-        download_args=link_args(lang, True),
-        search_args=search_args,
-        all_args=link_args(lang, True, q=query, org=org),
-        other_args=other_args,
-        other_href=href("directory.index", **other_args) if g.get("static_site") else None,
-        jsonld=script_json({"@context": "https://schema.org", "@graph": graph}),
-    )
+
+    def context() -> dict:
+        first = (number - 1) * PAGE_SIZE
+        on_page = shown[first : first + PAGE_SIZE]
+        groups: dict[str, list[CardView]] = {}
+        for contact in on_page:
+            card = card_view(contact, lang)
+            groups.setdefault(card.organisation or "", []).append(card)
+        graph = [jsonld(card_view(c, lang), person_url(c, lang)) for c in on_page]
+        search_args = link_args(lang, explicit, q=query, org=org)
+        links = page_links(number, pages) if pages > 1 else []
+        wanted = {n for n in (*links, number - 1, number + 1) if n and 1 <= n <= pages}
+        other_args = link_args(lang, False, q=query, org=org, page=number if number > 1 else None)
+        other_args["lang"] = STRINGS[lang]["other_language_code"]
+        return dict(
+            lang=lang,
+            t=STRINGS[lang],
+            query=query,
+            org=org,
+            groups=groups,
+            count=len(shown),
+            total=len(snap.contacts),
+            first=first + 1,
+            last=first + len(on_page),
+            page_number=number,
+            pages=pages,
+            page_links=links,
+            page_hrefs={
+                n: href("directory.index", **search_args, **({"page": n} if n > 1 else {})) for n in wanted
+            },
+            organisations=idx.organisations(lang),
+            args=link_args(lang, explicit),
+            download_args=link_args(lang, True),
+            search_args=search_args,
+            all_args=link_args(lang, True, q=query, org=org),
+            other_args=other_args,
+            other_href=href("directory.index", **other_args) if g.get("static_site") else None,
+            jsonld=script_json({"@context": "https://schema.org", "@graph": graph}),
+        )
+
+    return page(key, "index.html", context)
 
 
 @bp.get("/people/<contact_id>")
@@ -474,23 +572,26 @@ def person(contact_id: str) -> Response:
     """One spokesperson, with a QR code of their vCard to scan at a press event."""
     contact = find(contact_id)
     _, _, lang, explicit = view_args()
-    card = card_view(contact, lang)
-    url = person_url(contact, lang)
-    text = index_of(snapshot()).card(contact, lang, DEFAULT_VERSION, url)
-    other_args = {"lang": STRINGS[lang]["other_language_code"]}
-    return page(
-        "person.html",
-        lang=lang,
-        t=STRINGS[lang],
-        card=card,
-        qr=Markup(qr_svg(text)),
-        args=link_args(lang, explicit),
-        download_args=link_args(lang, True),
-        other_args=other_args,
-        other_href=href("directory.person", contact_id=contact.id, **other_args) if g.get("static_site") else None,
-        qr_file=href("qr", contact_id=contact.id, lang=lang) if g.get("static_site") else None,
-        jsonld=script_json({"@context": "https://schema.org", **jsonld(card, url)}),
-    )
+
+    def context() -> dict:
+        card = card_view(contact, lang)
+        url = person_url(contact, lang)
+        text = index_of(snapshot()).card(contact, lang, DEFAULT_VERSION, url)
+        other_args = {"lang": STRINGS[lang]["other_language_code"]}
+        return dict(
+            lang=lang,
+            t=STRINGS[lang],
+            card=card,
+            qr=Markup(qr_svg(text)),
+            args=link_args(lang, explicit),
+            download_args=link_args(lang, True),
+            other_args=other_args,
+            other_href=href("directory.person", contact_id=contact.id, **other_args) if g.get("static_site") else None,
+            qr_file=href("qr", contact_id=contact.id, lang=lang) if g.get("static_site") else None,
+            jsonld=script_json({"@context": "https://schema.org", **jsonld(card, url)}),
+        )
+
+    return page(("person", contact.id, lang, explicit), "person.html", context)
 
 
 @bp.get("/people/<contact_id>.vcf")
@@ -500,8 +601,8 @@ def person_vcard(contact_id: str) -> Response:
     version = vcard_version()
     _, _, lang, _ = view_args()
     snap = snapshot()
-    text = index_of(snap).card(contact, lang, version, person_url(contact, lang))
-    return vcard_response(text, f"{contact.id}.vcf", f"{contact.name}.vcf", snap.revision(contact))
+    body, etag, disposition = index_of(snap).download(contact, lang, version, person_url(contact, lang))
+    return cached_answer(body, VCARD_TYPE, etag, snap.revision(contact), **{"Content-Disposition": disposition})
 
 
 @bp.get("/contacts.vcf")
@@ -527,7 +628,12 @@ def all_vcards() -> Response:
     if query or org:
         return vcard_response(cards(), "contacts.vcf", "contacts.vcf", modified)
     body, etag = idx.bulk(("vcf", lang, version, public_url("directory.index")), cards)
-    return vcard_response(body, "contacts.vcf", "contacts.vcf", modified, etag)
+    # Sent as a file (the WSGI server's file wrapper) rather than as one large string, which waitress
+    # would first copy into its buffers: the 10k directory is several megabytes.
+    response = send_file(io.BytesIO(body), mimetype="text/vcard", max_age=None, conditional=False)
+    response.headers["Content-Type"] = VCARD_TYPE
+    response.headers["Content-Disposition"] = content_disposition("contacts.vcf", "contacts.vcf")
+    return conditional(response, body, modified, etag)
 
 
 @bp.get("/api/contacts")
@@ -592,7 +698,7 @@ def _staff_only() -> None:
 def status() -> Response:
     """For staff: the current findings, when the data was loaded, and a failed reload if there was one."""
     _staff_only()
-    response = page("status.html", lang="en", t=STRINGS["en"], status=status_data())
+    response = Response(render_template("status.html", lang="en", t=STRINGS["en"], status=status_data()))
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Robots-Tag"] = "noindex"
     return response
