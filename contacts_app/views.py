@@ -642,8 +642,11 @@ def api_contacts() -> Response:
     query, org, _, _ = view_args()
     snap = snapshot()
     idx = index_of(snap)
-    if query or org:
-        return json_response([c.as_dict() for c in idx.select(query, org)], snap.modified)
+    if query or org:  # a search's records, kept like a rendered page: a big story repeats the same searches
+        body, etag = idx.rendered(
+            ("api", query, org), lambda: current_app.json.dumps([c.as_dict() for c in idx.select(query, org)])
+        )
+        return cached_answer(body, "application/json", etag, snap.modified)
 
     def whole() -> bytes:
         return jsonify([c.as_dict() for c in snap.contacts]).get_data()

@@ -65,9 +65,11 @@ def test_load_on_loopback_fails_no_request(tmp_path):
     script = tmp_path / "mix.lua"
     script.write_text(LUA % ", ".join(f'"{p}"' for p in paths), encoding="utf-8")
     port = free_port()
+    # The server's log goes to a file: a pipe nobody reads during the run would fill and stall the server.
+    log = (tmp_path / "server.log").open("w", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "contacts_app.cli", "serve", str(data), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+        stdout=subprocess.DEVNULL, stderr=log, text=True, cwd=tmp_path,
     )
     try:
         base = f"http://127.0.0.1:{port}"
@@ -77,7 +79,7 @@ def test_load_on_loopback_fails_no_request(tmp_path):
                 urllib.request.urlopen(base + "/api/contacts/" + ids[0], timeout=10).read()
                 break
             except OSError:
-                assert server.poll() is None, server.communicate()
+                assert server.poll() is None, (tmp_path / "server.log").read_text(encoding="utf-8")
                 assert time.monotonic() < deadline, "contacts serve did not start"
                 time.sleep(0.2)
         for path in paths:  # warm every page once, so the run measures serving, not first builds
@@ -91,7 +93,9 @@ def test_load_on_loopback_fails_no_request(tmp_path):
         )
     finally:
         server.terminate()
-        _, err = server.communicate(timeout=15)
+        server.wait(timeout=15)
+        log.close()
+    err = (tmp_path / "server.log").read_text(encoding="utf-8")
     out = run.stdout
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in err
