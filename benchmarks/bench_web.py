@@ -84,7 +84,7 @@ def wrk(url: str, paths: list[str], seconds: int, script_dir: Path) -> float:
         "request = function() i = i % #paths + 1; return wrk.format('GET', paths[i]) end\n"
     )
     out = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{seconds}s", "-s", str(script), url], capture_output=True, text=True, check=True
+        ["wrk", "-t2", "-c16", f"-d{seconds}s", "--timeout", "30s", "-s", str(script), url], capture_output=True, text=True, check=True
     ).stdout
     if "Non-2xx" in out or "Socket errors" in out and "timeout" in out:
         raise SystemExit(f"wrk saw errors on {paths[0]}…:\n{out}")
