@@ -75,6 +75,7 @@ def import_releases(paths: list[str | os.PathLike], into: str | os.PathLike, *, 
     target = str(into)
     before = read_text(into)[0] if Path(into).exists() else ""
     data = load_round_trip(before, target) if before.strip() else None
+    untouched = dump_round_trip(data) if data is not None else None  # the file as ruamel writes it unchanged
     report = MergeReport()
     for extraction in extractions:
         data, one = merge(data, target, extraction)
@@ -82,7 +83,7 @@ def import_releases(paths: list[str | os.PathLike], into: str | os.PathLike, *, 
         report.filled += one.filled
         report.conflicts += one.conflicts
     after = dump_round_trip(data)
-    if before.strip() and after == dump_round_trip(load_round_trip(before, target)):
+    if after == untouched:
         after = before  # nothing merged: keep the file byte for byte, even where it is not canonical
     result = ImportResult(target, before, after, extractions, report)
     result.findings = validate_document(parse_document(after, target, "import")).findings

@@ -97,27 +97,10 @@ _PLAIN_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
 
 
 def screen(text: str, name: str) -> Finding | None:
-    """An error finding for an alias or too-deep nesting, found from the event stream before any node is built.
-
-    Aliases are refused (a "billion laughs" file would otherwise expand), so is nesting beyond
-    MAX_DEPTH (the C composer would run out of stack), and so are explicit tags other than !!str
-    (nothing here would run a !!python tag, but it has no place in the file). SourceError on bad syntax.
-    """
-    depth = 0
-    with _syntax_errors(name, text):
-        for event in yaml.parse(text, Loader=_Loader):
-            kind = type(event)
-            if kind in _OPENING:
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return _refusal(name, event, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} levels deep; no contacts file needs that")
-            elif kind in _CLOSING:
-                depth -= 1
-            if getattr(event, "tag", None) not in _PLAIN_TAGS:
-                return _refusal(name, event, "yaml-tag", f"the tag {event.tag} is not allowed in a contacts file; remove it and write plain text")
-            if kind is yaml.AliasEvent:
-                return _refusal(name, event, "yaml-alias", "aliases (*name) are not allowed here; write the value out in full")
-    return None
+    """The finding that makes a text unsafe to hand to another YAML library (an alias, a tag, too-deep
+    nesting), from the same event pass validation uses; the nodes it builds are dropped. SourceError on
+    bad syntax."""
+    return walk(text, name, lambda node: None)[1]
 
 
 class _Mark:

@@ -7,12 +7,11 @@ from __future__ import annotations
 import os
 import random
 import re
-from pathlib import Path
 
 import pytest
 import vobject
 import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contacts_app.canonical import canonical_text
