@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime, timezone
 from pathlib import Path
 from types import MappingProxyType
@@ -92,6 +93,11 @@ class Snapshot:
     def revision(self, contact: Contact) -> datetime:
         """When this record last changed (as far as this process has seen): the vCard REV and Last-Modified."""
         return self.revisions.get(contact.id, self.modified)
+
+    @cached_property
+    def latest_revision(self) -> datetime:
+        """When any record last changed: Last-Modified of the downloads of the whole directory."""
+        return max(self.revisions.values(), default=self.modified)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import io
 import json
 import threading
 import unicodedata
@@ -28,13 +27,13 @@ from flask import (
     jsonify,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from markupsafe import Markup
 from werkzeug.http import http_date
 
 from . import name_match
+from .bulk_body import bulk_response
 from .i18n import STRINGS, request_language
 from .qr import qr_svg
 from .records import Contact
@@ -609,31 +608,25 @@ def person_vcard(contact_id: str) -> Response:
 def all_vcards() -> Response:
     """The vCards of every contact in the current view (the same q and org as the page) in one file.
 
-    The whole directory's file is made once per snapshot, language, vCard version and site address."""
+    The whole directory's file is made once per snapshot, language, vCard version and site address, and
+    then sent without any work per contact."""
     version = vcard_version()
     query, org, lang, _ = view_args()
     snap = snapshot()
     idx = index_of(snap)
-    shown = idx.select(query, org)
-    if not shown:
-        modified = snap.modified
-    elif len(shown) == len(snap.contacts):
-        modified = max(snap.revisions.values(), default=snap.modified)
-    else:
-        modified = max(snap.revision(c) for c in shown)
 
-    def cards() -> bytes:
+    def cards(shown) -> bytes:
         return "".join(idx.card(c, lang, version, person_url(c, lang)) for c in shown).encode("utf-8")
 
-    if query or org:
-        return vcard_response(cards(), "contacts.vcf", "contacts.vcf", modified)
-    body, etag = idx.bulk(("vcf", lang, version, public_url("directory.index")), cards)
-    # Sent as a file (the WSGI server's file wrapper) rather than as one large string, which waitress
-    # would first copy into its buffers: the 10k directory is several megabytes.
-    response = send_file(io.BytesIO(body), mimetype="text/vcard", max_age=None, conditional=False)
-    response.headers["Content-Type"] = VCARD_TYPE
-    response.headers["Content-Disposition"] = content_disposition("contacts.vcf", "contacts.vcf")
-    return conditional(response, body, modified, etag)
+    disposition = content_disposition("contacts.vcf", "contacts.vcf")
+    if not (query or org):
+        body, etag = idx.bulk(("vcf", lang, version, public_url("directory.index")), lambda: cards(snap.contacts))
+        response = bulk_response(body, VCARD_TYPE)
+        response.headers["Content-Disposition"] = disposition
+        return conditional(response, body, snap.latest_revision, etag)
+    shown = idx.select(query, org)
+    modified = max((snap.revision(c) for c in shown), default=snap.modified)
+    return vcard_response(cards(shown), "contacts.vcf", "contacts.vcf", modified)
 
 
 @bp.get("/api/contacts")
@@ -652,8 +645,7 @@ def api_contacts() -> Response:
         return jsonify([c.as_dict() for c in snap.contacts]).get_data()
 
     body, etag = idx.bulk(("json",), whole)
-    response = Response(body, content_type="application/json")
-    return conditional(response, body, snap.modified, etag)
+    return conditional(bulk_response(body, "application/json"), body, snap.modified, etag)
 
 
 @bp.get("/api/contacts/<contact_id>")

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
+import waitress
 
 from contacts_app.cli import main
 
@@ -54,3 +58,16 @@ def cli(capsys):
         return code, out, err
 
     return run
+
+
+@contextmanager
+def serving(app, threads: int = 4) -> Iterator[str]:
+    """waitress, the production server, serving `app` on 127.0.0.1 at a free port; yields the base URL."""
+    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=threads, ident="contacts")
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+        thread.join(timeout=5)

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
-import waitress
 
 from contacts_app import create_app
 
+from .conftest import WEB_CONTACTS, serving
+
 ROOT = Path(__file__).resolve().parent.parent
-WEB_CONTACTS = Path(__file__).resolve().parent / "data" / "web-contacts.yaml"
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -63,12 +62,8 @@ def live_server(tmp_path):
     """waitress serving the web test contacts on loopback at a free port."""
     path = tmp_path / "contacts.yaml"
     shutil.copyfile(WEB_CONTACTS, path)
-    server = waitress.create_server(create_app({"CONTACTS_FILE": str(path)}), host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=5)
+    with serving(create_app({"CONTACTS_FILE": str(path)})) as url:
+        yield url
 
 
 def audit(page) -> list[dict]:

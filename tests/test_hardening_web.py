@@ -7,17 +7,15 @@ from __future__ import annotations
 import re
 import shutil
 import socket
-import threading
 from urllib.parse import urlencode
 
 import pytest
-import waitress
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contacts_app import create_app
 
-from .conftest import WEB_CONTACTS
+from .conftest import WEB_CONTACTS, serving
 
 TOKEN = "stängt-för-allmänheten"
 ROUTES = [
@@ -191,14 +189,8 @@ def test_a_large_request_body_is_refused_not_read(client):
 def live(tmp_path):
     path = tmp_path / "contacts.yaml"
     shutil.copyfile(WEB_CONTACTS, path)
-    server = waitress.create_server(
-        create_app({"CONTACTS_FILE": str(path)}), host="127.0.0.1", port=0, threads=4, ident="contacts"
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield server.effective_port
-    server.close()
-    thread.join(timeout=5)
+    with serving(create_app({"CONTACTS_FILE": str(path)})) as url:
+        yield int(url.rsplit(":", 1)[1])
 
 
 def raw(port: int, data: bytes) -> bytes:

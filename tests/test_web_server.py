@@ -11,14 +11,13 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
-import waitress
 
 from contacts_app import create_app
 
-WEB_CONTACTS = Path(__file__).resolve().parent / "data" / "web-contacts.yaml"
+from .conftest import WEB_CONTACTS, serving
+
 pytestmark = pytest.mark.slow
 
 
@@ -27,13 +26,8 @@ def live_server(tmp_path):
     """waitress serving the web test contacts on 127.0.0.1 at a free port; yields the base URL."""
     path = tmp_path / "contacts.yaml"
     shutil.copyfile(WEB_CONTACTS, path)
-    app = create_app({"CONTACTS_FILE": str(path)})
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4, ident="contacts")
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=5)
+    with serving(create_app({"CONTACTS_FILE": str(path)})) as url:
+        yield url
 
 
 def fetch(url: str, headers: dict | None = None):
