@@ -25,7 +25,7 @@ def create_app(config: dict | None = None):
 
     from flask import Flask
 
-    from . import errors, security, views
+    from . import compression, errors, security, views
     from .microcache import ResponseCache
     from .reload import DirectoryStore, default_file
     from .resources import resource_path
@@ -56,6 +56,7 @@ def create_app(config: dict | None = None):
     app.register_blueprint(views.bp)
     errors.init_app(app)
     security.init_app(app)
+    compression.init_app(app)
     store = app.extensions["contacts_store"]
     if app.config.get("RESPONSE_CACHE", True):
         app.wsgi_app = ResponseCache(app.wsgi_app, lambda: _data_version(store))

@@ -1,7 +1,7 @@
 """A response cache in front of the app: repeated requests for the same public answer skip Flask entirely.
 
 When a big story breaks, journalists ask for the same few pages and cards again and again. Every
-answer is a pure function of the data's version and the request (path, query, language, host), so
+answer is a pure function of the data's version and the request (path, query, language, encoding, host), so
 the finished response (status, headers, body) can be kept per version and sent again as it is, the
 way a caching proxy would. Only plain GET and HEAD requests of public routes are cached, only 200s,
 and only small bodies; requests with validators (If-None-Match, If-Modified-Since) go through the app,
@@ -13,6 +13,8 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from typing import Callable, Iterable
+
+from .compression import accepts_gzip
 
 #: Paths never cached: the staff pages (their answer depends on who asks).
 PRIVATE_PREFIXES = ("/_status", "/api/status")
@@ -59,7 +61,7 @@ class ResponseCache:
         return (
             self.version(), method, environ.get("wsgi.url_scheme"), environ.get("HTTP_HOST"),
             environ.get("SCRIPT_NAME", ""), path, environ.get("QUERY_STRING", ""),
-            environ.get("HTTP_ACCEPT_LANGUAGE", ""),
+            environ.get("HTTP_ACCEPT_LANGUAGE", ""), accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING", "")),
         )
 
     def _fill(self, key: tuple, environ: dict, start_response) -> Iterable[bytes]:

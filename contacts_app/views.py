@@ -34,6 +34,7 @@ from werkzeug.http import http_date
 
 from . import name_match
 from .bulk_body import bulk_response
+from .compression import etag_matches
 from .i18n import STRINGS, request_language
 from .qr import qr_svg
 from .records import Contact
@@ -406,8 +407,10 @@ def cached_answer(body: bytes, content_type: str, etag: str, modified: datetime 
     """A response from cached bytes, with validators; a 304 when the client already has this version.
 
     The same as `conditional`, without building and re-parsing the headers on every request: for the
-    answers that are asked for most (pages, single cards)."""
-    if request.if_none_match.contains(etag) or (
+    answers that are asked for most (pages, single cards). A client holding the compressed form gets its
+    own ETag back with the 304."""
+    held = etag_matches(request.if_none_match, etag) if request.if_none_match else None
+    if held or (
         modified is not None and not request.if_none_match and request.if_modified_since
         and request.if_modified_since >= modified.replace(microsecond=0)
     ):
@@ -415,7 +418,7 @@ def cached_answer(body: bytes, content_type: str, etag: str, modified: datetime 
     else:
         response = Response(body, content_type=content_type)
     response.headers.extend(
-        [("ETag", f'"{etag}"'), ("Cache-Control", "no-cache"), ("Vary", "Accept-Language"), *headers.items()]
+        [("ETag", f'"{held or etag}"'), ("Cache-Control", "no-cache"), ("Vary", "Accept-Language"), *headers.items()]
     )
     if modified is not None:
         response.headers["Last-Modified"] = _http_date(modified)
