@@ -189,8 +189,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import waitress
 
     from . import create_app
+    from .arenas import limit_arenas
     from .reload import default_file
 
+    limit_arenas()  # before waitress starts its threads
     path = args.file or os.environ.get("CONTACTS_FILE") or str(default_file())
     app = create_app({"CONTACTS_FILE": path})  # reads the file once (a big one in a child process)
     store = app.extensions["contacts_store"]
