@@ -14,8 +14,8 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping

@@ -621,11 +621,10 @@ def all_vcards() -> Response:
     def cards(shown) -> bytes:
         return "".join(idx.card(c, lang, version, person_url(c, lang)) for c in shown).encode("utf-8")
 
-    disposition = content_disposition("contacts.vcf", "contacts.vcf")
     if not (query or org):
         body, etag = idx.bulk(("vcf", lang, version, public_url("directory.index")), lambda: cards(snap.contacts))
         response = bulk_response(body, VCARD_TYPE)
-        response.headers["Content-Disposition"] = disposition
+        response.headers["Content-Disposition"] = content_disposition("contacts.vcf", "contacts.vcf")
         return conditional(response, body, snap.latest_revision, etag)
     shown = idx.select(query, org)
     modified = max((snap.revision(c) for c in shown), default=snap.modified)

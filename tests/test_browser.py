@@ -6,6 +6,7 @@ Without them the test is skipped, except in CI (CI=true or VCARD_READERS_REQUIRE
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 from pathlib import Path
@@ -66,6 +67,16 @@ def live_server(tmp_path):
         yield url
 
 
+def scan_qr(png: bytes) -> str:
+    """The text of the one QR code in a screenshot, read by ZXing (the decoder in many phone scanner apps)."""
+    import zxingcpp
+    from PIL import Image
+
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)), formats=zxingcpp.BarcodeFormat.QRCode)
+    assert len(found) == 1, f"{len(found)} QR codes found"
+    return found[0].text
+
+
 def audit(page) -> list[dict]:
     """axe-core's WCAG 2.1 A/AA violations on the page as it is now."""
     page.add_script_tag(path=str(AXE))
@@ -108,6 +119,7 @@ def test_search_open_a_person_and_save_their_vcard(browser, live_server, tmp_pat
     assert page.get_by_role("img", name="QR-kod med kontaktkortet för Åsa Öberg-Lindén").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling on a phone
     page.screenshot(path=str(ARTIFACTS / "person-390.png"), full_page=True)
+    scanned = scan_qr(page.locator(".qr-box").screenshot())  # as the phone's screen shows it
     assert audit(page) == []
 
     with page.expect_download() as info:
@@ -119,6 +131,7 @@ def test_search_open_a_person_and_save_their_vcard(browser, live_server, tmp_pat
     text = saved.read_bytes().decode("utf-8")
     assert text.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n") and "FN:Åsa Öberg-Lindén\r\n" in text
     assert "TEL;TYPE=work,cell,voice:+46701234567\r\n" in text
+    assert scanned == text  # a journalist scanning the QR code gets exactly the card the link saves
 
     page.reload()
     page.keyboard.press("Tab")  # the first Tab reaches the skip link
