@@ -9,9 +9,10 @@ standard library it is.
 Bodies sent through the server's file wrapper (the whole directory's downloads, static files) go as they
 are: compressing megabytes on every request would cost more server time than it saves. Private answers
 (`Cache-Control: no-store`, the staff pages) go as they are too, so compression can never be used to guess
-their content from its size. A compressed
-answer's ETag is the plain one with `:gzip` after it; `etag_matches` lets the views recognise either form
-in If-None-Match, so a revisit is a 304 without rendering or compressing anything.
+their content from its size.
+
+A compressed answer's ETag is the plain one with `:gzip` after it; `etag_matches` lets the views recognise
+either form in If-None-Match, so a revisit is a 304 without rendering or compressing anything.
 """
 
 from __future__ import annotations

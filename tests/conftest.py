@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import textwrap
 import threading
 from contextlib import contextmanager
@@ -18,6 +19,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data" / "contacts.yaml"
 SEED_RELEASE = Path(__file__).resolve().parent / "data" / "seed-release.txt"
 WEB_CONTACTS = Path(__file__).resolve().parent / "data" / "web-contacts.yaml"
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import generate  # noqa: E402  (benchmarks/generate.py: realistic synthetic directories)
+
+
+def generated(path: Path, contacts: int, seed: int, warnings: bool = False) -> Path:
+    """`path`, written with a synthetic directory of `contacts` contacts (Swedish names, real formats)."""
+    path.write_text(generate.generate(contacts, seed=seed, warnings=warnings), encoding="utf-8")
+    return path
 
 
 @pytest.fixture

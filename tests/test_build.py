@@ -17,9 +17,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import vobject
 
+from .conftest import generated
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import generate  # noqa: E402  (benchmarks/generate.py: realistic synthetic directories)
 
 pytestmark = pytest.mark.slow
 
@@ -98,8 +98,7 @@ def crawl(start: str) -> dict[str, tuple[int, str, bytes]]:
 
 
 def test_static_site_under_a_sub_path_every_link_works(cli, tmp_path, static_server):
-    source = tmp_path / "contacts.yaml"
-    source.write_text(generate.generate(60, seed=3), encoding="utf-8")
+    source = generated(tmp_path / "contacts.yaml", 60, seed=3)
     code, _, err = cli("build", tmp_path / "site", source)
     assert code == 0, err
     assert "60 contact(s)" in err

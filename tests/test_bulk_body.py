@@ -20,10 +20,8 @@ from contacts_app import create_app
 from contacts_app.bulk_body import SharedBytes
 from contacts_app.views import index_of
 
-from .conftest import serving
+from .conftest import generated, serving
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-import generate  # noqa: E402
 
 operations = st.lists(
     st.one_of(
@@ -61,9 +59,7 @@ def test_shared_bytes_refuses_a_position_before_the_start():
 @pytest.fixture(scope="module")
 def national(tmp_path_factory) -> Path:
     """A directory of 4,000 generated contacts: its vCard file is over a megabyte (waitress's buffer limit)."""
-    path = tmp_path_factory.mktemp("bulk") / "contacts.yaml"
-    path.write_text(generate.generate(4000, seed=7), encoding="utf-8")
-    return path
+    return generated(tmp_path_factory.mktemp("bulk") / "contacts.yaml", 4000, seed=7)
 
 
 class Wrapper:

@@ -5,20 +5,16 @@ from __future__ import annotations
 
 import gzip
 import json
-import sys
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from contacts_app import create_app
 from contacts_app.compression import accepts_gzip
 
-from .conftest import serving
+from .conftest import generated, serving
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-import generate  # noqa: E402
 
 BROWSER = "gzip, deflate, br, zstd"  # what Chromium and Firefox send
 
@@ -26,8 +22,7 @@ BROWSER = "gzip, deflate, br, zstd"  # what Chromium and Firefox send
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """waitress serving 300 generated contacts (pages and searches big enough to compress)."""
-    path = tmp_path_factory.mktemp("gzip") / "contacts.yaml"
-    path.write_text(generate.generate(300, seed=5, warnings=True), encoding="utf-8")  # findings for /_status
+    path = generated(tmp_path_factory.mktemp("gzip") / "contacts.yaml", 300, seed=5, warnings=True)  # findings for /_status
     with serving(create_app({"CONTACTS_FILE": str(path)})) as url:
         yield url
 

@@ -4,7 +4,6 @@ big files in a child process so the server stays small."""
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,7 @@ from contacts_app.reload import load
 from contacts_app.validate import load_directory
 from contacts_app.views import PAGE_SIZE, index_of, page_links
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import generate  # noqa: E402  (benchmarks/generate.py: realistic synthetic directories)
+from .conftest import generated
 
 pytestmark = pytest.mark.slow
 N = 10_000
@@ -25,9 +22,7 @@ N = 10_000
 
 @pytest.fixture(scope="module")
 def big_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("scale") / "contacts-10k.yaml"
-    path.write_text(generate.generate(N, seed=1), encoding="utf-8")
-    return path
+    return generated(tmp_path_factory.mktemp("scale") / "contacts-10k.yaml", N, seed=1)
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +102,7 @@ def test_the_whole_directory_file_is_made_once_per_version(client):
 
 
 def test_a_big_file_is_loaded_in_a_child_process_with_the_same_result(tmp_path):
-    path = tmp_path / "contacts.yaml"
-    path.write_text(generate.generate(1000, seed=2, warnings=True), encoding="utf-8")
+    path = generated(tmp_path / "contacts.yaml", 1000, seed=2, warnings=True)
     isolated, direct = load(path, isolate=True), load_directory(path)
     assert isolated.contacts == direct.contacts and isolated.findings == direct.findings
     assert isolated.findings  # warnings travel back too
