@@ -27,8 +27,8 @@ def create_app(config: dict | None = None):
 
     from . import compression, errors, security, views
     from .microcache import ResponseCache
-    from .reload import DirectoryStore, default_file
-    from .resources import resource_path
+    from .reload import DirectoryStore
+    from .resources import contacts_file, resource_path
 
     app = Flask(
         __name__,
@@ -36,7 +36,7 @@ def create_app(config: dict | None = None):
         static_folder=str(resource_path("static")),
     )
     app.config.from_mapping(
-        CONTACTS_FILE=os.environ.get("CONTACTS_FILE") or None,
+        CONTACTS_FILE=None,  # None: resources.contacts_file decides ($CONTACTS_FILE, data/, bundled)
         PUBLIC_URL=os.environ.get("CONTACTS_PUBLIC_URL") or None,
         STATUS_TOKEN=os.environ.get("CONTACTS_STATUS_TOKEN") or None,
         RELOAD_INTERVAL=1.0,
@@ -49,7 +49,7 @@ def create_app(config: dict | None = None):
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
-    path = app.config["CONTACTS_FILE"] or default_file()
+    path = contacts_file(app.config["CONTACTS_FILE"])
     app.config["CONTACTS_FILE"] = str(path)
     app.extensions["contacts_store"] = DirectoryStore(path, interval=float(app.config["RELOAD_INTERVAL"]))
 

@@ -8,14 +8,18 @@ so `contacts validate` stays quick.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from . import __version__
 from .findings import FORMATTERS, Finding
+from .resources import LOCAL_FILE, contacts_file, is_bundled
 from .source import SourceError
 
-DEFAULT_FILE = "data/contacts.yaml"
+#: How the help names the file a command uses when none is given (resources.contacts_file decides).
+DEFAULT_HELP = "default $CONTACTS_FILE, else data/contacts.yaml, else the bundled data"
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -38,42 +42,41 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check the contacts file and print findings")
-    validate.add_argument("file", nargs="?", default=DEFAULT_FILE, help=f"the contacts file (default {DEFAULT_FILE})")
+    validate.add_argument("files", nargs="*", metavar="FILE", help=f"contacts files to check ({DEFAULT_HELP})")
     validate.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="how to print findings")
     validate.add_argument("--strict", action="store_true", help="fail on warnings too")
     validate.add_argument("--check-dns", action="store_true", help="also check that email domains accept mail")
     validate.set_defaults(handler=cmd_validate)
 
     fmt = commands.add_parser("fmt", help="rewrite the contacts file in canonical form, comments kept")
-    fmt.add_argument("file", nargs="?", default=DEFAULT_FILE, help=f"the contacts file (default {DEFAULT_FILE})")
+    fmt.add_argument("files", nargs="*", metavar="FILE", help=f"contacts files to tidy ({DEFAULT_HELP})")
     fmt.add_argument("--check", action="store_true", help="write nothing; print a diff and exit 1 if not canonical")
     fmt.set_defaults(handler=cmd_fmt)
 
     imp = commands.add_parser("import", help="pull spokespeople out of press releases into the contacts file")
     imp.add_argument("releases", nargs="+", metavar="RELEASE", help="press releases as .txt or .html files")
-    imp.add_argument("--into", default=DEFAULT_FILE, help=f"the contacts file to merge into (default {DEFAULT_FILE})")
+    imp.add_argument(
+        "--into", help="the contacts file to merge into (default $CONTACTS_FILE, else data/contacts.yaml)"
+    )
     imp.add_argument("--dry-run", action="store_true", help="print the diff; write nothing")
     imp.set_defaults(handler=cmd_import)
 
     export = commands.add_parser("export", help="print the normalised records as JSON, CSV or vCards")
-    export.add_argument("file", nargs="?", default=DEFAULT_FILE, help=f"the contacts file (default {DEFAULT_FILE})")
+    export.add_argument("file", nargs="?", help=f"the contacts file ({DEFAULT_HELP})")
     export.add_argument("--format", choices=("json", "csv", "vcf"), default="json", help="output format")
     export.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of titles in vCards")
     export.add_argument("--output", "-o", help="write to this file instead of standard output")
     export.set_defaults(handler=cmd_export)
 
     serve = commands.add_parser("serve", help="serve the directory on the web (waitress, a production WSGI server)")
-    serve.add_argument(
-        "file", nargs="?", default=None,
-        help=f"the contacts file (default $CONTACTS_FILE, else {DEFAULT_FILE}, else the bundled data)",
-    )
+    serve.add_argument("file", nargs="?", help=f"the contacts file ({DEFAULT_HELP})")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     serve.set_defaults(handler=cmd_serve)
 
     build = commands.add_parser("build", help="write the directory as a static site for any web host or CDN")
     build.add_argument("out_dir", metavar="OUTDIR", help="the folder to write (new, empty, or an earlier build)")
-    build.add_argument("file", nargs="?", default=DEFAULT_FILE, help=f"the contacts file (default {DEFAULT_FILE})")
+    build.add_argument("file", nargs="?", help=f"the contacts file ({DEFAULT_HELP})")
     build.add_argument(
         "--base-url", metavar="URL",
         help="the site's public address (https://host/path/), for the links in vCards, QR codes and JSON-LD",
@@ -91,10 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"contacts: {exc}", file=sys.stderr)
         return exc.code
     except SourceError as exc:
-        if args.command == "validate":
-            _print_findings([exc.finding], args.format)
-        else:
-            sys.stderr.write(FORMATTERS["text"]([exc.finding]))
+        sys.stderr.write(FORMATTERS["text"]([exc.finding]))
         return EXIT_UNREADABLE
     except BrokenPipeError:
         return EXIT_OK
@@ -107,31 +107,52 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """`contacts validate`: print every finding; exit 1 on errors (or warnings with --strict)."""
+    """`contacts validate`: every finding of every file; the exit status is the worst file's (1 on
+    errors, or on warnings with --strict; 2 for a file that cannot be read)."""
     from .validate import load_directory
 
-    directory = load_directory(args.file, check_dns=args.check_dns)
-    _print_findings(directory.findings, args.format)
-    failing = directory.findings if args.strict else directory.errors
-    if args.format == "text":
-        print(_summary(directory.findings, len(directory.contacts)), file=sys.stderr)
-    return EXIT_FINDINGS if failing else EXIT_OK
+    findings: list[Finding] = []
+    summaries: list[str] = []
+    status = EXIT_OK
+    for path in _files(args.files):
+        try:
+            directory = load_directory(path, check_dns=args.check_dns)
+        except SourceError as exc:
+            findings.append(exc.finding)
+            summaries.append(f"{_named(path)}: cannot be read as a contacts file")
+            status = max(status, EXIT_UNREADABLE)
+            continue
+        findings.extend(directory.findings)
+        summaries.append(f"{_named(path)}: {_summary(directory.findings, len(directory.contacts))}")
+        if directory.findings if args.strict else directory.errors:
+            status = max(status, EXIT_FINDINGS)
+    _print_findings(findings, args.format)
+    for line in summaries:
+        print(line, file=sys.stderr)
+    return status
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
-    """`contacts fmt`: rewrite in canonical form, or with --check report whether it already is."""
+    """`contacts fmt`: rewrite each file in canonical form, or with --check report whether it already is."""
     from .canonical import format_file
 
-    result = format_file(args.file, check=args.check)
-    if args.check:
-        if result.changed:
+    status = EXIT_OK
+    for path in _files(args.files):
+        try:
+            result = format_file(path, check=args.check)
+        except SourceError as exc:
+            sys.stderr.write(FORMATTERS["text"]([exc.finding]))
+            status = max(status, EXIT_UNREADABLE)
+            continue
+        if not args.check:
+            print(f"{path}: {'reformatted' if result.changed else 'already canonical'}", file=sys.stderr)
+        elif result.changed:
             sys.stdout.write(result.diff)
-            print(f"{args.file} is not in canonical form; run: contacts fmt {args.file}", file=sys.stderr)
-            return EXIT_FINDINGS
-        print(f"{args.file} is in canonical form", file=sys.stderr)
-        return EXIT_OK
-    print(f"{args.file}: {'reformatted' if result.changed else 'already canonical'}", file=sys.stderr)
-    return EXIT_OK
+            print(f"{path} is not in canonical form; run: contacts fmt {path}", file=sys.stderr)
+            status = max(status, EXIT_FINDINGS)
+        else:
+            print(f"{path} is in canonical form", file=sys.stderr)
+    return status
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -139,6 +160,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .importer import ImportFailed, import_releases
     from .merge import MergeError
 
+    into = contacts_file(args.into, writing=True)
+    if into == LOCAL_FILE:
+        into.parent.mkdir(exist_ok=True)  # a first import in a new folder starts its data/
+    args.into = str(into)
     try:
         result = import_releases(args.releases, args.into, dry_run=args.dry_run)
     except (ImportFailed, MergeError) as exc:
@@ -165,11 +190,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .export import EXPORTERS
     from .validate import load_directory
 
-    directory = load_directory(args.file)
+    path = contacts_file(args.file)
+    directory = load_directory(path)
     if directory.errors:
         print(
-            f"contacts: {len(directory.errors)} error(s) in {args.file}; records with errors are left out "
-            f"(see: contacts validate {args.file})",
+            f"contacts: {len(directory.errors)} error(s) in {path}; records with errors are left out "
+            f"(see: contacts validate {path})",
             file=sys.stderr,
         )
     text = EXPORTERS[args.format](directory.contacts, lang=args.lang)
@@ -184,32 +210,57 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """`contacts serve`: check the file, then serve it with waitress until interrupted."""
-    import os
-
     import waitress
 
     from . import create_app
     from .arenas import limit_arenas
-    from .reload import default_file
 
     limit_arenas()  # before waitress starts its threads
-    path = args.file or os.environ.get("CONTACTS_FILE") or str(default_file())
-    app = create_app({"CONTACTS_FILE": path})  # reads the file once (a big one in a child process)
+    path = contacts_file(args.file)
+    app = create_app({"CONTACTS_FILE": str(path)})  # reads the file once (a big one in a child process)
     store = app.extensions["contacts_store"]
     if store.failed:
         sys.stderr.write(FORMATTERS["text"](store.failed.findings))
         if store.failed.unreadable:
             raise CommandError(f"{path} cannot be served", EXIT_UNREADABLE)
         raise CommandError(f"{path} has no valid contact to serve", EXIT_FINDINGS)
+    server = _listen(app, args.host, args.port)
     directory = store.snapshot.directory
     print(
-        f"contacts: serving {len(directory.contacts)} contact(s) from {path} on http://{args.host}:{args.port}/ "
+        f"contacts: serving {len(directory.contacts)} contact(s) from {_named(path)} on "
+        f"http://{_url_host(args.host)}:{server.effective_port}/ "
         f"({len(directory.errors)} error(s), {len(directory.findings) - len(directory.errors)} warning(s); "
         "see /_status)",
         file=sys.stderr,
     )
-    waitress.serve(app, host=args.host, port=args.port, threads=8, ident="contacts")
+    server.run()
     return EXIT_OK
+
+
+def _listen(app, host: str, port: int):
+    """A waitress server bound to host:port, or a CommandError that says what to do when it cannot be."""
+    import errno
+
+    import waitress
+
+    try:
+        return waitress.create_server(app, host=host, port=port, threads=8, ident="contacts")
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise CommandError(
+                f"port {port} on {host} is already in use (another `contacts serve`?); "
+                f"stop that program or choose another port, for example: --port {port + 1}"
+            ) from None
+        if exc.errno == errno.EACCES:
+            raise CommandError(f"not allowed to listen on port {port}; choose one above 1023 with --port") from None
+        if exc.errno == errno.EADDRNOTAVAIL:
+            raise CommandError(f"{host} is not an address of this machine; choose another with --host") from None
+        raise
+
+
+def _url_host(host: str) -> str:
+    """The host as it goes into a URL (an IPv6 address in brackets)."""
+    return f"[{host}]" if ":" in host else host
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -218,18 +269,31 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     if args.base_url and not args.base_url.startswith(("https://", "http://")):
         raise CommandError(f"--base-url must be an http(s) address, not {args.base_url!r}")
+    path = contacts_file(args.file)
     try:
-        report = build_site(args.out_dir, args.file, base_url=args.base_url)
+        report = build_site(args.out_dir, path, base_url=args.base_url)
     except BuildError as exc:
         raise CommandError(str(exc)) from None
     if report.errors:
         print(
-            f"contacts: {report.errors} error(s) in {args.file}; records with errors are left out "
-            f"(see: contacts validate {args.file})",
+            f"contacts: {report.errors} error(s) in {path}; records with errors are left out "
+            f"(see: contacts validate {path})",
             file=sys.stderr,
         )
     print(f"{report.out_dir}: {report.contacts} contact(s), {report.files} file(s)", file=sys.stderr)
     return EXIT_OK
+
+
+def _files(given: Sequence[str]) -> list[Path]:
+    """The files named on the command line, else the one every command uses (see contacts_file)."""
+    return [Path(name) for name in given] or [contacts_file()]
+
+
+def _named(path: Path) -> str:
+    """A file's name for a summary line, saying so when no file was named and none was in the working
+    folder, so the bundled data was used."""
+    fell_back = not os.environ.get("CONTACTS_FILE") and not LOCAL_FILE.is_file() and is_bundled(path)
+    return f"{path} (the bundled data)" if fell_back else str(path)
 
 
 def _print_findings(findings: Sequence[Finding], fmt: str) -> None:

@@ -184,11 +184,3 @@ def _revisions(old: Snapshot, new: Directory, modified: datetime) -> Mapping[str
         unchanged = before is not None and before.as_dict() == contact.as_dict()
         revisions[contact.id] = old.revision(before) if unchanged else modified
     return MappingProxyType(revisions)
-
-
-def default_file() -> Path:
-    """data/contacts.yaml in the working folder if there is one, else the data bundled with the product."""
-    from .resources import resource_path
-
-    local = Path("data") / "contacts.yaml"
-    return local if local.is_file() else resource_path("data") / "contacts.yaml"

@@ -58,6 +58,12 @@ def test_serve_sets_the_cap_before_its_threads_start(monkeypatch, cli, contacts_
     monkeypatch.setattr(arenas, "limit_arenas", lambda: calls.append("cap"))
     import waitress
 
-    monkeypatch.setattr(waitress, "serve", lambda *a, **k: calls.append("serve"))
+    class Server:
+        effective_port = 1
+
+        def run(self):
+            calls.append("serve")
+
+    monkeypatch.setattr(waitress, "create_server", lambda *a, **k: calls.append("threads") or Server())
     code, _, _ = cli("serve", contacts_file, "--port", "1")
-    assert code == 0 and calls == ["cap", "serve"]
+    assert code == 0 and calls == ["cap", "threads", "serve"]

@@ -1,6 +1,6 @@
 """End to end in a real headless browser (Debian's chromium via Playwright), with an axe-core WCAG audit.
 
-Needs /usr/bin/chromium, Python Playwright and tests/axe/node_modules/axe-core (scripts/install-browser-test-deps).
+Needs /usr/bin/chromium, Python Playwright and tests/axe/node_modules/axe-core (scripts/install-test-deps).
 Without them the test is skipped, except in CI (CI=true or VCARD_READERS_REQUIRED=1), where it fails.
 """
 
@@ -36,9 +36,9 @@ def _missing() -> str | None:
     except ImportError:
         return "Python Playwright is not installed (pip install -e '.[test]')"
     if not CHROMIUM.exists():
-        return f"{CHROMIUM} is missing (scripts/install-browser-test-deps)"
+        return f"{CHROMIUM} is missing (scripts/install-test-deps)"
     if not AXE.exists():
-        return f"{AXE} is missing (scripts/install-browser-test-deps)"
+        return f"{AXE} is missing (scripts/install-test-deps)"
     return None
 
 

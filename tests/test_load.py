@@ -51,8 +51,8 @@ def test_load_on_loopback_fails_no_request(tmp_path):
     wrk = shutil.which("wrk")
     if wrk is None:
         if os.environ.get("VCARD_READERS_REQUIRED") == "1":  # set in CI: everything must be installed there
-            pytest.fail("wrk is not installed; run scripts/install-load-test-deps")
-        pytest.skip("wrk is not installed; run scripts/install-load-test-deps")
+            pytest.fail("wrk is not installed; run scripts/install-test-deps")
+        pytest.skip("wrk is not installed; run scripts/install-test-deps")
     data = tmp_path / "contacts.yaml"
     subprocess.run([sys.executable, str(GENERATE), "2000", str(data)], check=True, timeout=300)
     ids = re.findall(r"^  - id: (\S+)$", data.read_text(encoding="utf-8"), re.M)

@@ -243,7 +243,7 @@ def read(reader: str, path: Path) -> list[dict]:
     """The cards as `reader` decodes them; ez-vcard must not warn. Skips (fails in CI) without the reader."""
     reason = READERS[reader][1]()
     if reason:
-        message = f"{reader} unavailable: {reason} (run .ci/install-vcard-readers)"
+        message = f"{reader} unavailable: {reason} (run scripts/install-test-deps)"
         if os.environ.get("VCARD_READERS_REQUIRED") == "1":
             pytest.fail(message)
         pytest.skip(message)

@@ -10,7 +10,7 @@ Versions these expectations were recorded with:
 ical.js 2.2.1 (npm, package-lock.json), ez-vcard 0.11.2 + vinnie 2.0.2 (Debian
 bookworm), OpenJDK 17, node 20.
 
-Setup: .ci/install-vcard-readers. If a reader is missing, its tests are
+Setup: scripts/install-test-deps. If a reader is missing, its tests are
 skipped, unless VCARD_READERS_REQUIRED=1 (set this in CI), in which case they
 fail.
 """
@@ -44,7 +44,7 @@ def _require(reader: str) -> None:
     reason = READERS[reader][1]()
     if reason is None:
         return
-    msg = f"{reader} reader unavailable: {reason} (run .ci/install-vcard-readers)"
+    msg = f"{reader} reader unavailable: {reason} (run scripts/install-test-deps)"
     if os.environ.get("VCARD_READERS_REQUIRED") == "1":
         pytest.fail(msg)
     pytest.skip(msg)
@@ -545,7 +545,7 @@ def test_missing_tools_raise_clear_errors(tmp_path, monkeypatch):
     monkeypatch.setenv("VCARD_READERS_NODE", str(tmp_path / "no-node"))
     monkeypatch.setenv("VCARD_READERS_JAVA", str(tmp_path / "no-java"))
     assert vcard_readers.available() == {"icaljs": False, "ezvcard": False}
-    with pytest.raises(vcard_readers.ReaderUnavailable, match="install-vcard-readers"):
+    with pytest.raises(vcard_readers.ReaderUnavailable, match="install-test-deps"):
         vcard_readers.read_with_icaljs(path)
     with pytest.raises(vcard_readers.ReaderUnavailable, match="java not found"):
         vcard_readers.read_with_ezvcard(path)

@@ -106,3 +106,22 @@ def test_contacts_serve_runs_waitress(tmp_path):
 def test_contacts_serve_refuses_a_file_it_cannot_read(cli, tmp_path):
     code, _, err = cli("serve", tmp_path / "missing.yaml", "--port", "1")
     assert code == 2 and "no such file" in err
+
+
+def test_contacts_serve_on_a_busy_port_says_so_in_one_line(tmp_path):
+    path = tmp_path / "contacts.yaml"
+    shutil.copyfile(WEB_CONTACTS, path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "contacts_app.cli", "serve", str(path), "--port", str(port)],
+            capture_output=True, text=True, timeout=60, cwd=tmp_path,
+        )
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"contacts: port {port} on 127.0.0.1 is already in use (another `contacts serve`?); "
+        f"stop that program or choose another port, for example: --port {port + 1}"
+    ]
+    assert done.stdout == ""

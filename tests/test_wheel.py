@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import site
 import subprocess
 import sys
 import venv
@@ -37,8 +38,15 @@ def test_wheel_contains_templates_static_and_data(wheel):
 
 def test_installed_wheel_serves_its_bundled_data(wheel, tmp_path):
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, system_site_packages=True, with_pip=False)
+    venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
+    # The dependencies come from the environment running the tests, whether that is a venv or not: its
+    # site folders are added after the new venv's own (where the wheel goes), and only added, so the
+    # checkout's editable-install hook in them does not run.
+    own_site = subprocess.run([str(python), "-c", "import site; print(site.getsitepackages()[0])"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    folders = [*site.getsitepackages(), site.getusersitepackages()]
+    Path(own_site, "test-dependencies.pth").write_text("\n".join(folders) + "\n", encoding="utf-8")
     subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
         check=True, capture_output=True,

@@ -9,7 +9,7 @@ EzRead.java for the exact shape). Values are what the parser decoded, with
 no clean-up on our side, so parser quirks stay visible (e.g. ical.js leaves
 ``\\;`` undecoded in FN/TITLE/NOTE; see tests/test_vcard_readers_harness.py).
 
-Install the tools with ``.ci/install-vcard-readers`` (run as root).
+Install the tools with ``scripts/install-test-deps`` (root, or a user who may sudo).
 ``icaljs_available()`` / ``ezvcard_available()`` say whether a reader can run;
 the ``read_with_*`` functions raise ``ReaderUnavailable`` (with the reason and
 the install hint) when it cannot, and ``ReaderFailed`` (a
@@ -46,7 +46,7 @@ __all__ = [
 HERE = Path(__file__).resolve().parent
 ICALJS_SCRIPT = HERE / "icaljs_read.mjs"
 EZVCARD_SOURCE = HERE / "EzRead.java"
-INSTALL_HINT = "run .ci/install-vcard-readers (as root) to install the vCard readers"
+INSTALL_HINT = "run scripts/install-test-deps to install the vCard readers"
 
 DEFAULT_EZVCARD_JARS = ("/usr/share/java/ez-vcard.jar", "/usr/share/java/vinnie.jar")
 
