@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import os
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 from pathlib import Path
 
 import yaml
@@ -151,7 +152,7 @@ def walk(text: str, name: str, on_item: Callable[[yaml.Node], None]) -> tuple[ya
             top[0].value.append(node)
 
     with _syntax_errors(name, text):
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in _events(text):
             kind = type(event)
             if getattr(event, "tag", None) not in _PLAIN_TAGS:
                 return root, _refusal(name, event, "yaml-tag", f"the tag {event.tag} is not allowed in a contacts file; remove it and write plain text")
@@ -188,6 +189,27 @@ def walk(text: str, name: str, on_item: Callable[[yaml.Node], None]) -> tuple[ya
                         "a second YAML document starts here (---); a contacts file is a single document, so remove the line",
                     ))
     return root, None
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    """The text's YAML events, from libyaml when it is there.
+
+    libyaml in PyYAML 6.0.4 and later stops at 1,000 levels of nesting, and since a flow collection
+    is scanned ahead for a possible key it can stop there before the 13th level's event is out. The
+    pure-Python parser has no such limit and gives the same events: it takes over from the event where
+    libyaml stopped, so the nesting is refused by MAX_DEPTH at its own level, whichever PyYAML runs.
+    """
+    given = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            given += 1
+            yield event
+    except yaml.scanner.ScannerError as exc:
+        if _Loader is yaml.SafeLoader or "maximum nesting depth" not in str(exc.problem):
+            raise
+    else:
+        return
+    yield from itertools.islice(yaml.parse(text, Loader=yaml.SafeLoader), given, None)
 
 
 def _refusal(name: str, event: yaml.Event, code: str, message: str) -> Finding:

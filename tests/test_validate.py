@@ -193,6 +193,16 @@ def test_deep_nesting_is_refused_without_building_nodes(write_yaml):
     assert directory.contacts == ()
 
 
+def test_deep_nesting_after_valid_contacts_points_at_the_thirteenth_level(write_yaml):
+    # libyaml (PyYAML 6.0.4 and later) gives up at 1,000 levels while scanning ahead; the reading goes
+    # on from the same event with the pure-Python parser, so each earlier contact is read once.
+    deep = "[" * 5_000 + "]" * 5_000
+    path = write_yaml(VALID + "  - id: deep\n    name: Anna Berg\n    notes: " + deep + "\n")
+    findings = load_directory(path).findings
+    column = len("    notes: ") + 10  # the 13th level: root, contacts, the contact, then the 10th [
+    assert [(f.code, f.line, f.col) for f in findings] == [("yaml-too-deep", VALID.count("\n") + 3, column)]
+
+
 def test_billion_laughs_is_refused_at_the_first_alias(write_yaml):
     lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]" for i in range(8)]
