@@ -62,3 +62,15 @@ def test_every_command_is_in_the_docs():
     text = (ROOT / "README.md").read_text(encoding="utf-8") + (DOCS / "cli.md").read_text(encoding="utf-8")
     for name in commands:
         assert f"contacts {name}" in text, name
+
+
+def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = re.search(r"```sh\n(.*?)```", readme, re.S)
+    assert readme.index(first_block.group(0)) < readme.index("\n## ")  # before any section
+    serve, test = first_block.group(1).splitlines()
+    assert (serve, test) == ("bash scripts/serve.sh", "bash scripts/test.sh")
+    for command in (serve, test):
+        assert (ROOT / command.split()[1]).is_file()
+    assert re.search(r"^exec bash scripts/test\.sh\b", (ROOT / ".ci" / "run").read_text(encoding="utf-8"), re.M)
+
