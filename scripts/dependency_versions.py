@@ -39,4 +39,5 @@ def differences(lock: str) -> list[str]:
 
 if __name__ == "__main__":
     command, path = sys.argv[1:3]
-    print("\n".join({"lower-bounds": lower_bounds, "differences": differences}[command](path)))
+    lines = {"lower-bounds": lower_bounds, "differences": differences}[command](path)
+    print("\n".join(lines), end="\n" if lines else "")

@@ -38,8 +38,8 @@ case $mode in
             --constraint "$constraints" --editable '.[test]'
         # The tests build the wheel without isolation: the backend at the locked version, like CI.
         "$venv/bin/python" -m pip install --disable-pip-version-check --quiet -r requirements/build.in
-        log "versions that differ from requirements/test.lock:"
-        "$venv/bin/python" scripts/dependency_versions.py differences requirements/test.lock | sed 's/^/  /' >&2
+        differences=$("$venv/bin/python" scripts/dependency_versions.py differences requirements/test.lock | sed 's/^/  /')
+        log "versions that differ from requirements/test.lock:${differences:+$'\n'}${differences:-" none"}"
         ;;
 esac
 
