@@ -71,8 +71,8 @@ SPLIT_CODE = r"""
 import gc, json, sys, time
 if sys.argv[2] == "off":
     gc.disable()
-from contacts_app.source import Document, read_text
-from contacts_app.validate import validate_document
+from contacts_app.contactsfile.reading import Document, read_text
+from contacts_app.validation.validate import validate_document
 import yaml
 path = sys.argv[1]
 t0 = time.perf_counter()

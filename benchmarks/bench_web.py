@@ -107,8 +107,8 @@ def paired(base: str, baseline: list[str], target: list[str], seconds: int, runs
 
 def card_times(path: Path) -> tuple[float, float, float]:
     """(load s, ms per uncached vCard, µs per cached vCard) in this process."""
-    from contacts_app.validate import load_directory
-    from contacts_app.vcard import vcard
+    from contacts_app.outputs.vcard import vcard
+    from contacts_app.validation.validate import load_directory
 
     t = time.perf_counter()
     contacts = load_directory(path).contacts[:1000]

@@ -18,9 +18,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from contacts_app.extract import extract  # noqa: E402
-from contacts_app.name_match import fold  # noqa: E402
-from contacts_app.release_text import read_release  # noqa: E402
+from contacts_app.extraction.extract import extract
+from contacts_app.extraction.release_text import read_release
+from contacts_app.normalise.name_match import fold
 
 DEFAULT_FOLDERS = [ROOT / "tests" / "data" / name for name in ("releases", "releases-heldout", "releases-heldout-2")]
 

@@ -1,63 +1,16 @@
-"""The press-room contact directory: spokespeople from press releases, validated and served."""
+"""The press-room contact directory: spokespeople from press releases, validated and served.
+
+The package is in rooms, each importing only from those below it (pyproject.toml's import-linter contract):
+cli, web, importing, then validation | extraction | outputs, contactsfile, normalise, model.
+"""
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
 
-def _data_version(store) -> tuple:
-    """What identifies one load of the data: the file's hash and the moment it was loaded."""
-    directory = store.snapshot.directory
-    return directory.version, directory.loaded_at
-
-
 def create_app(config: dict | None = None):
-    """The Flask app serving the directory.
+    """The Flask app serving the directory (contacts_app.web.app), importable as contacts_app:create_app."""
+    from contacts_app.web.app import create_app as make
 
-    Settings (in `config`, else from the environment): CONTACTS_FILE (the contacts file; default
-    data/contacts.yaml, else the bundled data), PUBLIC_URL (the site's address as the public sees it,
-    for the links in vCards; default the address each request came to), STATUS_TOKEN (the password of
-    the staff status page; without it the page answers only on this machine), RELOAD_INTERVAL (seconds
-    between checks of the file for changes; default 1), RESPONSE_CACHE (keep finished public answers
-    per version of the data, see microcache.py; default on).
-    """
-    import os
-
-    from flask import Flask
-
-    from . import compression, errors, security, views
-    from .microcache import ResponseCache
-    from .reload import DirectoryStore
-    from .resources import contacts_file, resource_path
-
-    app = Flask(
-        __name__,
-        template_folder=str(resource_path("templates")),
-        static_folder=str(resource_path("static")),
-    )
-    app.config.from_mapping(
-        CONTACTS_FILE=None,  # None: resources.contacts_file decides ($CONTACTS_FILE, data/, bundled)
-        PUBLIC_URL=os.environ.get("CONTACTS_PUBLIC_URL") or None,
-        STATUS_TOKEN=os.environ.get("CONTACTS_STATUS_TOKEN") or None,
-        RELOAD_INTERVAL=1.0,
-        MAX_CONTENT_LENGTH=16 * 1024,
-    )
-    if config:
-        app.config.update(config)
-    app.json.ensure_ascii = False
-    app.json.sort_keys = False
-    app.jinja_env.trim_blocks = True
-    app.jinja_env.lstrip_blocks = True
-
-    path = contacts_file(app.config["CONTACTS_FILE"])
-    app.config["CONTACTS_FILE"] = str(path)
-    app.extensions["contacts_store"] = DirectoryStore(path, interval=float(app.config["RELOAD_INTERVAL"]))
-
-    app.register_blueprint(views.bp)
-    errors.init_app(app)
-    security.init_app(app)
-    compression.init_app(app)
-    store = app.extensions["contacts_store"]
-    if app.config.get("RESPONSE_CACHE", True):
-        app.wsgi_app = ResponseCache(app.wsgi_app, lambda: _data_version(store))
-    return app
+    return make(config)

@@ -11,13 +11,13 @@ import textwrap
 
 import pytest
 
-from contacts_app import arenas
+from contacts_app.web.serving import arenas
 
 PROBE = textwrap.dedent(
     """
     import ctypes, os, sys, threading, zlib
     if sys.argv[1] == "cap":
-        from contacts_app.arenas import limit_arenas
+        from contacts_app.web.serving.arenas import limit_arenas
         print(limit_arenas(), flush=True)
     data = os.urandom(1 << 18)
     def work():

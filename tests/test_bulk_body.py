@@ -17,11 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from contacts_app import create_app
-from contacts_app.bulk_body import SharedBytes
-from contacts_app.views import index_of
+from contacts_app.web.serving.bulk_body import SharedBytes
+from contacts_app.web.views import index_of
 
 from .conftest import generated, serving
-
 
 operations = st.lists(
     st.one_of(

@@ -142,7 +142,7 @@ def test_validate_does_not_import_flask_or_vobject():
 def test_check_dns_asks_for_deliverability(write_yaml, cli, monkeypatch):
     import email_validator
 
-    from contacts_app.emails import check_email
+    from contacts_app.normalise.emails import check_email
 
     calls = []
     real = email_validator.validate_email

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from contacts_app.resources import resource_path
+from contacts_app.contactsfile.locations import resource_path
 
 from .conftest import SHIPPED
 

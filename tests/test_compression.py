@@ -11,10 +11,9 @@ import urllib.request
 import pytest
 
 from contacts_app import create_app
-from contacts_app.compression import accepts_gzip
+from contacts_app.web.serving.compression import accepts_gzip
 
 from .conftest import generated, serving
-
 
 BROWSER = "gzip, deflate, br, zstd"  # what Chromium and Firefox send
 
@@ -109,7 +108,7 @@ def test_small_answers_are_not_worth_compressing(server, someone):
 
 
 def test_a_revisit_of_a_compressed_page_compresses_nothing(contacts_file, monkeypatch):
-    from contacts_app import compression
+    from contacts_app.web.serving import compression
 
     client = create_app({"CONTACTS_FILE": str(contacts_file)}).test_client()
     etag = client.get("/", headers={"Accept-Encoding": "gzip"}).headers["ETag"]

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from contacts_app.cli import build_parser
-from contacts_app.schema import ACKNOWLEDGEABLE, CONTACT_KEYS, PHONE_KEYS, RULES, SOURCE_KEYS
+from contacts_app.model.keys import CONTACT_KEYS, PHONE_KEYS, SOURCE_KEYS
+from contacts_app.model.rules import ACKNOWLEDGEABLE, RULES
 
 from .conftest import ROOT, SHIPPED
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from contacts_app.extract import extract, find_blocks, split_title_org
-from contacts_app.release_text import read_release
+from contacts_app.extraction.extract import extract, find_blocks, split_title_org
+from contacts_app.extraction.release_text import read_release
 
 from .conftest import SEED_RELEASE, SHIPPED
 
@@ -117,7 +117,7 @@ def test_fixture_expectations_are_sound(path):
     """Every expected value is printed in its release, and every number is in display form."""
     import html
 
-    from contacts_app.phones import parse_phone
+    from contacts_app.normalise.phones import parse_phone
 
     text = path.read_text(encoding="utf-8")
     text = html.unescape(text).replace("\xa0", " ") if path.suffix == ".html" else text

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from contacts_app.canonical import canonical_text, format_file
-from contacts_app.validate import load_directory
+from contacts_app.contactsfile.canonical import canonical_text, format_file
+from contacts_app.validation.validate import load_directory
 
 from .conftest import SHIPPED
 

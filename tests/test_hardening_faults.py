@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from contacts_app.canonical import canonical_text
+from contacts_app.contactsfile.canonical import canonical_text
 
 from .conftest import SEED_RELEASE, WEB_CONTACTS
 

@@ -7,7 +7,7 @@ import shutil
 import pytest
 import yaml
 
-from contacts_app.validate import load_directory
+from contacts_app.validation.validate import load_directory
 
 from .conftest import SEED_RELEASE, SHIPPED
 
@@ -134,7 +134,7 @@ def test_missing_release_file(shipped_copy, tmp_path, cli):
 def test_interrupted_write_leaves_old_file(shipped_copy, monkeypatch):
     import os
 
-    from contacts_app.importer import import_releases
+    from contacts_app.importing.importer import import_releases
 
     before = shipped_copy.read_bytes()
 

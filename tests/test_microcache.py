@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from contacts_app import create_app
-from contacts_app.microcache import ResponseCache
+from contacts_app.web.serving.microcache import ResponseCache
 
 
 def counting_app(body: bytes = b"<p>Lorents Burman</p>", status: str = "200 OK"):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contacts_app.name_match import distance, fits, fold, suggest
+from contacts_app.normalise.name_match import distance, fits, fold, suggest
 
 FITTING = [
     ("Helene Hellmark Knutsson", "helene.hellmark.knutsson@lansstyrelsen.se"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from contacts_app.phones import PhoneError, parse_phone
+from contacts_app.normalise.phones import PhoneError, parse_phone
 
 WRITTEN = [
     # as written, E.164, national display, line type, implied label

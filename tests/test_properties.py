@@ -14,13 +14,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contacts_app.canonical import canonical_text
-from contacts_app.importer import ImportFailed, import_releases
-from contacts_app.phones import parse_phone
-from contacts_app.records import Contact, Texts
-from contacts_app.source import SourceError, parse_document
-from contacts_app.validate import validate_document
-from contacts_app.vcard import inert, split_name, vcard
+from contacts_app.contactsfile.canonical import canonical_text
+from contacts_app.contactsfile.reading import parse_document
+from contacts_app.importing.importer import ImportFailed, import_releases
+from contacts_app.model.contact import Contact, Texts
+from contacts_app.model.errors import SourceError
+from contacts_app.normalise.phones import parse_phone
+from contacts_app.outputs.vcard import inert, split_name, vcard
+from contacts_app.validation.validate import validate_document
 
 try:  # tests/ is not a package: pytest puts tests/ itself on sys.path
     import vcard_readers

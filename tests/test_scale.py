@@ -10,9 +10,9 @@ import pytest
 import vobject
 
 from contacts_app import create_app
-from contacts_app.reload import load
-from contacts_app.validate import load_directory
-from contacts_app.views import PAGE_SIZE, index_of, page_links
+from contacts_app.validation.validate import load_directory
+from contacts_app.web.store import load
+from contacts_app.web.views import PAGE_SIZE, index_of, page_links
 
 from .conftest import generated
 
@@ -80,7 +80,7 @@ def test_search_and_filter_span_pages_and_download_all_is_the_whole_view(client)
 
 @pytest.mark.parametrize("query", ["kommun", "ö", "anna berg", "a", "zzz", "region väst", "Åsa", "-"])
 def test_the_fast_search_finds_what_a_plain_scan_finds(client, query):
-    from contacts_app import name_match
+    from contacts_app.normalise import name_match
 
     idx = index_of(client.application.extensions["contacts_store"].snapshot)
     words = name_match.fold(query).split()
@@ -109,7 +109,7 @@ def test_a_big_file_is_loaded_in_a_child_process_with_the_same_result(tmp_path):
     assert isolated.by_id.keys() == direct.by_id.keys()
     broken = tmp_path / "broken.yaml"
     broken.write_text("contacts:\n  - id: [unclosed\n", encoding="utf-8")
-    from contacts_app.source import SourceError
+    from contacts_app.model.errors import SourceError
 
     with pytest.raises(SourceError) as caught:
         load(broken, isolate=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from contacts_app.findings import Severity
-from contacts_app.validate import load_directory
+from contacts_app.model.finding import Severity
+from contacts_app.validation.validate import load_directory
 
 # A valid contact; the cases below replace one of its lines (PLACEHOLDER marks the spot).
 VALID = """\

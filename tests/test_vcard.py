@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import vobject
 
-from contacts_app.records import Contact, Texts
-from contacts_app.validate import load_directory
-from contacts_app.vcard import UID_NAMESPACE, contact_uid, inert, safe_url, split_name, vcard, vcards
+from contacts_app.model.contact import Contact, Texts
+from contacts_app.outputs.vcard import UID_NAMESPACE, contact_uid, inert, safe_url, split_name, vcard, vcards
+from contacts_app.validation.validate import load_directory
 
 try:  # tests/ is not a package: pytest puts tests/ itself on sys.path
     import vcard_readers
@@ -299,3 +299,15 @@ def test_readers_real_clients_use_read_the_cards_as_intended(tmp_path, directory
     assert second["tel"] == [{"value": tel("+4690161000"), "types": ["work", "voice"]}]
     assert second["email"] == [{"value": "press@umea.se", "types": email_types}]
     assert third["title"] == " ".join(LONG_TITLE.split())  # folded lines come back whole, no U+FFFD
+
+
+def test_a_line_of_few_characters_but_many_octets_is_folded_at_75_octets():
+    # 58 characters, 76 octets: vobject's own folding counts characters and let this line through whole.
+    name = "0" * 22 + ",,,," + "¡" * 6 + "\U00010000" * 7
+    contact = Contact("x", "person", name, Texts(), Texts(), None, (), (), None, 1)
+    text = vcard(contact, lang="sv", version="3.0")
+    lines = text.split("\r\n")
+    assert max(len(line.encode()) for line in lines) <= 75
+    assert any(line.startswith(" ") for line in lines)  # folded, not cut
+    (card,) = vobject.readComponents(text)
+    assert card.n.value.family == name

@@ -9,9 +9,9 @@ import pytest
 import vobject
 
 from contacts_app import create_app
-from contacts_app.security import HEADERS
-from contacts_app.vcard import contact_uid
-from contacts_app.views import content_disposition
+from contacts_app.outputs.vcard import contact_uid
+from contacts_app.web.security import HEADERS
+from contacts_app.web.views import content_disposition
 
 SERVED = ["asa-oberg-linden", "lorents-burman", "pressjouren-umea", "inert-text"]
 
@@ -140,8 +140,8 @@ def test_person_page(client):
 
 
 def test_qr_code_holds_the_persons_vcard(client, app):
-    from contacts_app.qr import qr_svg
-    from contacts_app.vcard import vcard
+    from contacts_app.outputs.qr import qr_svg
+    from contacts_app.outputs.vcard import vcard
 
     page = html(client.get("/people/lorents-burman"))
     with app.test_request_context():

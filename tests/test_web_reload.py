@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from contacts_app import create_app
+from contacts_app.outputs.vcard import contact_uid
 
 from .conftest import WEB_CONTACTS
-from contacts_app.vcard import contact_uid
-
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ def test_wheel_contains_templates_static_and_data(wheel):
     for name in ("templates/base.html", "templates/index.html", "templates/person.html", "templates/_card.html",
                  "templates/status.html", "templates/error.html", "static/style.css", "data/contacts.yaml"):
         assert f"contacts_app/_bundled/{name}" in names, name
-    assert "contacts_app/views.py" in names and "contacts_app/vcard.py" in names
+    assert "contacts_app/web/views.py" in names and "contacts_app/outputs/vcard.py" in names
 
 
 def test_installed_wheel_serves_its_bundled_data(wheel, tmp_path):
@@ -54,7 +54,7 @@ def test_installed_wheel_serves_its_bundled_data(wheel, tmp_path):
     script = """
 import contacts_app, pathlib
 from contacts_app import create_app
-from contacts_app.resources import resource_path
+from contacts_app.contactsfile.locations import resource_path
 assert "_bundled" in str(resource_path("templates")), resource_path("templates")
 assert pathlib.Path(contacts_app.__file__).is_relative_to(pathlib.Path(__import__("sys").prefix)), contacts_app.__file__
 client = create_app().test_client()

@@ -1,0 +1,345 @@
+"""Press-release text to candidate contact records.
+
+The release's contact blocks are found by their headings ("För mer information kontakta:",
+"Media contact", ...) and end where the newsroom's boilerplate, the sender's address or the next
+prose paragraph begins. Each block line is cut into fields (fields.py), and fields are grouped into
+people: a name opens a record, what follows belongs to it. People named in the body are never
+read, because only blocks are. The same person in two blocks (Swedish and English) becomes one
+record, and inference.py adds what the block implies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import phonenumbers
+from phonenumbers import Leniency
+
+from contacts_app.extraction import lexicon
+from contacts_app.extraction.fields import (
+    EMAIL,
+    Field,
+    column_headings,
+    fields_of_line,
+    is_english_title,
+    is_org,
+    split_title_org,
+    starts_with_title,
+)
+from contacts_app.extraction.inference import finish
+from contacts_app.extraction.release_text import Release
+from contacts_app.model.phone import Phone
+from contacts_app.normalise.name_match import fold
+from contacts_app.normalise.phones import LABEL_WORDS
+
+_REGIONS = {"nb": "NO", "da": "DK", "fi": "FI"}
+_HEADING = re.compile(
+    "|".join(f"(?P<{lang}{i}>{pattern})" for i, (lang, pattern) in enumerate(lexicon.BLOCK_HEADINGS)),
+    re.IGNORECASE,
+)
+_HEADING_AT = re.compile(rf"(?:^|(?<=[\s.]))(?:{_HEADING.pattern})(?=\s*:|\s*$)", re.IGNORECASE)
+_HEADING_START = re.compile(rf"^(?:{_HEADING.pattern})\b[\s:,]*", re.IGNORECASE)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januari", "january", "jan"), ("februari", "february", "feb"), ("mars", "march", "mar"),
+            ("april", "apr"), ("maj", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+            ("augusti", "august", "aug"), ("september", "sep", "sept"), ("oktober", "october", "okt", "oct"),
+            ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_DATE_ISO = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
+_DATE_WORDS = re.compile(r"\b(\d{1,2})\s+([a-zåäö]{3,9})\.?\s+(20\d\d)\b", re.IGNORECASE)
+
+
+@dataclass
+class Candidate:
+    """A contact read from a release, before it meets the contacts file."""
+
+    kind: str = "person"
+    name: str | None = None
+    title: dict[str, str] = field(default_factory=dict)
+    organisation: dict[str, str] = field(default_factory=dict)
+    party: str | None = None
+    phones: list[Phone] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+
+    @property
+    def reachable(self) -> bool:
+        """True when there is a phone number or an email address."""
+        return bool(self.phones or self.emails)
+
+    def add_phone(self, phone: Phone) -> None:
+        """Add a number once; a label seen the second time fills a missing one."""
+        for i, known in enumerate(self.phones):
+            if known.e164 == phone.e164:
+                if phone.label and not known.label:
+                    self.phones[i] = phone
+                return
+        self.phones.append(phone)
+
+    def add_email(self, email: str) -> None:
+        """Add an address once (compared without case)."""
+        if email.lower() not in (e.lower() for e in self.emails):
+            self.emails.append(email)
+
+    def as_record(self) -> dict:
+        """The candidate as the fields of a contacts-file record (no id or source)."""
+        record: dict = {"kind": self.kind, "name": self.name}
+        if self.title:
+            record["title"] = dict(self.title)
+        if self.organisation:
+            record["organisation"] = dict(self.organisation)
+        if self.party:
+            record["party"] = self.party
+        if self.phones:
+            record["phones"] = [
+                {"number": p.display, **({"label": p.label} if p.label else {})} for p in self.phones
+            ]
+        if self.emails:
+            record["emails"] = list(self.emails)
+        return record
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What a release yielded: its candidates, the languages of its blocks, and its date if printed."""
+
+    release: Release
+    candidates: tuple[Candidate, ...]
+    languages: tuple[str, ...]
+    date: str | None
+
+
+@dataclass
+class Block:
+    """A contact block: the language its heading is in, and its lines."""
+
+    lang: str
+    lines: list[str]
+
+
+# -- finding the blocks ---------------------------------------------------------------------------
+
+
+def _heading_lang(match: re.Match) -> str:
+    """The language of the heading a match found."""
+    group = next(name for name, value in match.groupdict().items() if value is not None)
+    return re.match(r"[a-z]+", group).group()
+
+
+def _split_headings(line: str) -> list[str]:
+    """A line with each heading put on a line of its own (blocks squashed onto one line)."""
+    out, start = [], 0
+    for match in _HEADING_AT.finditer(line):
+        before = line[start:match.start()].strip()
+        if before:
+            out.append(before)
+        out.append(match.group().strip())
+        start = match.end()
+    rest = line[start:].strip().lstrip(":").strip()
+    if rest:
+        out.append(rest)
+    return out if start else [line]
+
+
+def _heading(line: str) -> str | None:
+    """The block language when the whole line is a heading ("Presskontakt:"), else None."""
+    match = _HEADING.fullmatch(line.rstrip(": ").strip())
+    return _heading_lang(match) if match else None
+
+
+def _has_contact_data(line: str) -> bool:
+    return bool(EMAIL.search(line)) or phonenumbers.PhoneNumberMatcher(line, "SE", leniency=Leniency.VALID).has_next()
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence of the release body, not a line of a contact block."""
+    if _has_contact_data(line):
+        return False
+    words = line.split()
+    lower = sum(w[:1].islower() for w in words)
+    return len(words) >= 12 or (
+        len(words) >= 8 and (line.rstrip().endswith((".", "!", "?", "”", '"')) or lower * 2 > len(words))
+    )
+
+
+def _ends_block(line: str) -> bool:
+    """The newsroom's boilerplate, the sender's postal address, or the body's prose: past the block."""
+    return bool(lexicon.BOILERPLATE_STARTS.match(line) or lexicon.POSTAL_ADDRESS.search(line)) or _is_prose(line)
+
+
+def _expand(line: str) -> list[str]:
+    """A line as block lines: headings on lines of their own, also when contacts follow on the same line."""
+    start = _HEADING_START.match(line)
+    if start and start.end() < len(line) and _has_contact_data(line[start.end():]):
+        return [start.group().strip(" ,"), *_split_headings(line[start.end():])]
+    return _split_headings(line)
+
+
+def find_blocks(lines: tuple[str, ...] | list[str]) -> list[Block]:
+    """The contact blocks of a release, each with its language and lines."""
+    expanded = [part for line in lines for part in _expand(line)]
+    blocks: list[Block] = []
+    current: Block | None = None
+    for line in expanded:
+        lang = _heading(line)
+        if lang:
+            current = Block(lang, [])
+            blocks.append(current)
+            continue
+        if current is None:
+            if re.match(r"(?i)press|media", line) and lexicon.DESK_WORDS.match(line) and _has_contact_data(line):
+                blocks.append(Block("en" if re.match(r"(?i)(press|media)\s", line) else "sv", [line]))
+            continue
+        if _ends_block(line) or len(current.lines) >= 40:
+            # "Göteborgs Stad" on its own line, then "Göteborgs Stad är ...": the sender's boilerplate.
+            if current.lines and line.startswith(current.lines[-1]) and len(current.lines[-1].split()) <= 5:
+                current.lines.pop()
+            current = None
+            continue
+        current.lines.append(line)
+    return [b for b in blocks if b.lines]
+
+
+# -- grouping -------------------------------------------------------------------------------------
+
+
+def _people_of_block(block: Block) -> list[Candidate]:
+    """The people (and desks) of one block, in order."""
+    people: list[Candidate] = []
+    current: Candidate | None = None
+    headings: dict[int, str] = {}
+    region = _REGIONS.get(block.lang, "SE")
+    for line in block.lines:
+        fields = fields_of_line(line, region)
+        headings = column_headings(fields) or headings
+        if lexicon.SHARED_LINE.match(line):
+            _share(people, fields, LABEL_WORDS.get(next((w for w in re.findall(r"\w+", line.lower()) if w in LABEL_WORDS), "")))
+            continue
+        for item in fields:
+            if item.kind == "desk" and current and (
+                (current.kind == "desk" and not current.reachable) or (item.label_only and current.kind == "person")
+            ):
+                continue  # "Presstjänsten" then "Presstelefon: 031-...", or a person's "Press line: ...": a label
+            if item.kind in ("name", "desk"):
+                current = Candidate(kind="person" if item.kind == "name" else "desk", name=item.text, party=item.party)
+                current.languages.append(block.lang)
+                people.append(current)
+                if item.title_before:
+                    _add_text(current, item.title_before, block.lang)
+            elif current is None:
+                continue
+            elif item.kind == "phone":
+                current.add_phone(_column_label(item, headings))
+            elif item.kind == "email":
+                current.add_email(item.text)
+            elif item.text.lower() not in lexicon.COLUMN_HEADINGS:
+                _add_text(current, item.text, block.lang)
+    return people
+
+
+def _column_label(item: Field, headings: dict[int, str]) -> Phone:
+    """A number in a table column headed Mobil or Direkt gets that label."""
+    phone = item.phone
+    label = LABEL_WORDS.get(headings.get(item.column, ""))
+    if phone.label or not label:
+        return phone
+    return Phone(phone.e164, phone.national, phone.international, phone.type, label)
+
+
+def _share(people: list[Candidate], fields: list[Field], label: str | None) -> None:
+    """'Båda nås via växeln, 08-…': the numbers go to everyone listed so far who has none."""
+    for person in people:
+        if person.kind == "person" and not person.phones:
+            for item in fields:
+                if item.kind == "phone":
+                    phone = item.phone
+                    if label and not phone.label:
+                        phone = Phone(phone.e164, phone.national, phone.international, phone.type, label)
+                    person.add_phone(phone)
+
+
+def _add_text(person: Candidate, text: str, lang: str) -> None:
+    """Give a text field to a person as title and/or organisation."""
+    if person.kind == "desk":
+        if is_org(text) and lang not in person.organisation:
+            person.organisation[lang] = text
+        return
+    title, org = split_title_org(text)
+    if org and lang not in person.organisation:
+        person.organisation[lang] = org
+    if not title:
+        return
+    title_lang = "en" if lang != "en" and is_english_title(title) else lang
+    if title_lang not in person.title:
+        person.title[title_lang] = title
+    elif title[:1].islower() and len(title.split()) <= 3 and not starts_with_title(title) and not org:
+        # "Förbundskapten, damlandslaget": the lower-case part after a comma still belongs to the title.
+        person.title[title_lang] += f", {title}"
+
+
+# -- putting it together --------------------------------------------------------------------------
+
+
+def merge_people(groups: list[list[Candidate]]) -> list[Candidate]:
+    """One record per person across blocks: matched by name or by email address."""
+    merged: list[Candidate] = []
+    for person in (p for people in groups for p in people):
+        same = next((m for m in merged if _same(m, person)), None)
+        if same is None:
+            merged.append(person)
+            continue
+        for lang, text in person.title.items():
+            same.title.setdefault(lang, text)
+        for lang, text in person.organisation.items():
+            same.organisation.setdefault(lang, text)
+        same.party = same.party or person.party
+        for phone in person.phones:
+            same.add_phone(phone)
+        for email in person.emails:
+            same.add_email(email)
+        same.languages += [lang for lang in person.languages if lang not in same.languages]
+    return merged
+
+
+def _same(a: Candidate, b: Candidate) -> bool:
+    """The same person (or desk) seen twice."""
+    if a.kind != b.kind:
+        return False
+    if {e.lower() for e in a.emails} & {e.lower() for e in b.emails}:
+        return True
+    return bool(a.name and b.name and fold(a.name) == fold(b.name))
+
+
+def release_date(release: Release) -> str | None:
+    """The release's date when its first lines print one (2025-03-03, 3 March 2025, 3 mars 2025)."""
+    for line in release.lines[:12]:
+        iso = _DATE_ISO.search(line)
+        words = _DATE_WORDS.search(line)
+        try:
+            if iso:
+                return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+            if words and words[2].lower() in _MONTHS:
+                return date(int(words[3]), _MONTHS[words[2].lower()], int(words[1])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def extract(release: Release) -> Extraction:
+    """Every spokesperson (and press desk) in a release's contact blocks."""
+    blocks = find_blocks(release.lines)
+    people = merge_people([_people_of_block(b) for b in blocks])
+    for person in people:
+        finish(person)
+    candidates = tuple(p for p in people if p.name and (p.reachable or (p.kind == "person" and p.title)))
+    languages = tuple(dict.fromkeys(lang for c in candidates for lang in c.languages))
+    return Extraction(release, candidates, languages, release_date(release))

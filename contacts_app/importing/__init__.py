@@ -1,0 +1,1 @@
+"""Candidates from releases merged into the contacts file, and the import command's result."""

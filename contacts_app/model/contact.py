@@ -1,0 +1,115 @@
+"""The normalised records: immutable values the web pages, vCards and exports are made from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from types import MappingProxyType
+from typing import Iterator, Mapping
+
+from contacts_app.model.finding import Finding
+from contacts_app.model.phone import Phone
+
+#: The directory's own language: a title written without a language code is taken to be in it.
+DEFAULT_LANGUAGE = "sv"
+LANGUAGES = ("sv", "en")
+KINDS = ("person", "desk")
+
+
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """A text in one or more languages, as (language, text) pairs in the order the file gives them."""
+
+    items: tuple[tuple[str, str], ...] = ()
+
+    def get(self, lang: str) -> str | None:
+        """The text in exactly this language, or None."""
+        return next((text for code, text in self.items if code == lang), None)
+
+    def pick(self, lang: str) -> str | None:
+        """The text in this language, else in the directory's language, else in any language."""
+        return self.get(lang) or self.get(DEFAULT_LANGUAGE) or (self.items[0][1] if self.items else None)
+
+    def as_dict(self) -> dict[str, str]:
+        """Language code → text."""
+        return dict(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __iter__(self) -> Iterator[str]:
+        return (text for _, text in self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record came from: a release's title, its file or address, languages and date."""
+
+    release: str | None = None
+    location: str | None = None
+    languages: tuple[str, ...] = ()
+    date: str | None = None
+
+    def as_dict(self) -> dict:
+        """The source as a JSON object, leaving out what is not known."""
+        data = {"release": self.release, "url": self.location, "languages": list(self.languages), "date": self.date}
+        return {key: value for key, value in data.items() if value}
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A spokesperson (or a press desk) as served: every value normalised and checked."""
+
+    id: str
+    kind: str
+    name: str
+    title: Texts
+    organisation: Texts
+    party: str | None
+    phones: tuple[Phone, ...]
+    emails: tuple[str, ...]
+    source: Source | None
+    line: int
+
+    def as_dict(self) -> dict:
+        """The record as exported: the JSON shape of `contacts export` and the web API."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "name": self.name,
+            "title": self.title.as_dict(),
+            "organisation": self.organisation.as_dict(),
+            "party": self.party,
+            "phones": [
+                {
+                    "e164": p.e164,
+                    "national": p.national,
+                    "international": p.international,
+                    "type": p.type,
+                    "label": p.label,
+                }
+                for p in self.phones
+            ],
+            "emails": list(self.emails),
+            "source": self.source.as_dict() if self.source else None,
+        }
+
+
+@dataclass(frozen=True)
+class Directory:
+    """One loaded version of the contacts file: the records that passed, and every finding."""
+
+    path: str
+    contacts: tuple[Contact, ...]
+    findings: tuple[Finding, ...]
+    version: str
+    loaded_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    by_id: Mapping[str, Contact] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", MappingProxyType({c.id: c for c in self.contacts}))
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings that are errors."""
+        return tuple(f for f in self.findings if f.is_error)

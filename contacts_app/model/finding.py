@@ -1,0 +1,41 @@
+"""Findings: what validation says about a contacts file, each pointing at a line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How serious a finding is; errors keep a record off the directory."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Finding:
+    """One problem in a file: 1-based line and column of the offending value, a stable code, a message."""
+
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    code: str
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        """True when the finding is an error rather than a warning."""
+        return self.severity is Severity.ERROR
+
+    def as_dict(self) -> dict:
+        """The finding as the JSON object `contacts validate --format json` prints."""
+        return {
+            "file": self.path,
+            "line": self.line,
+            "column": self.col,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }

@@ -1,0 +1,45 @@
+"""The catalogue of rules: every code, its severity (set here and nowhere else) and a summary; docs/rules.md
+says more."""
+
+from __future__ import annotations
+
+from contacts_app.model.finding import Severity
+
+#: Every rule: its code, its severity, and a one-line summary (docs/rules.md says more).
+RULES: dict[str, tuple[Severity, str]] = {
+    "file-unreadable": (Severity.ERROR, "the file cannot be opened"),
+    "not-utf8": (Severity.ERROR, "the file is not UTF-8 text"),
+    "yaml-syntax": (Severity.ERROR, "the file is not valid YAML"),
+    "yaml-alias": (Severity.ERROR, "anchors and aliases are not allowed"),
+    "yaml-too-deep": (Severity.ERROR, "values are nested deeper than any contact needs"),
+    "yaml-tag": (Severity.ERROR, "an explicit tag such as !!python/object"),
+    "empty-file": (Severity.ERROR, "the file holds no contacts: list"),
+    "duplicate-key": (Severity.ERROR, "a key appears twice in one mapping"),
+    "wrong-type": (Severity.ERROR, "a value has the wrong type (text, list or mapping)"),
+    "unknown-key": (Severity.ERROR, "a key the schema does not know, often a typo"),
+    "missing-field": (Severity.ERROR, "a required field is missing or empty"),
+    "id-invalid": (Severity.ERROR, "an id is not lower-case letters, digits and hyphens"),
+    "id-duplicate": (Severity.ERROR, "two contacts share an id"),
+    "kind-invalid": (Severity.ERROR, "kind is neither person nor desk"),
+    "language-invalid": (Severity.ERROR, "a language code is not a two-letter code such as sv or en"),
+    "phone-invalid": (Severity.ERROR, "a phone number cannot be read or is not in use"),
+    "phone-label-unknown": (Severity.ERROR, "a phone label is not switchboard, direct, mobile or press line"),
+    "phone-label-mismatch": (Severity.WARNING, "a number labelled mobile is not a mobile line, or the reverse"),
+    "phone-duplicate": (Severity.WARNING, "one contact lists the same number twice"),
+    "email-invalid": (Severity.ERROR, "an email address is not valid"),
+    "email-duplicate": (Severity.ERROR, "one email address is given for two contacts"),
+    "email-name-mismatch": (Severity.WARNING, "a personal address nearly, but not quite, spells the name"),
+    "date-invalid": (Severity.ERROR, "a date is not written YYYY-MM-DD"),
+    "person-duplicate": (Severity.WARNING, "the same name and organisation appear twice"),
+    "no-contact-method": (Severity.WARNING, "a contact has neither a phone number nor an email address"),
+    "ack-invalid": (Severity.ERROR, "an acknowledgement names no warning rule, or has no reason"),
+    "ack-unused": (Severity.WARNING, "an acknowledgement matches no current warning"),
+    "import-conflict": (Severity.WARNING, "an imported value differs from the file's, which is kept"),
+}
+
+#: Warnings a person may acknowledge in the file, with a reason.
+ACKNOWLEDGEABLE = tuple(
+    code
+    for code, (severity, _) in RULES.items()
+    if severity is Severity.WARNING and code not in ("ack-unused", "import-conflict")
+)

@@ -1,0 +1,1 @@
+"""Phone numbers, email addresses and names in their normal forms, and names matched against addresses."""

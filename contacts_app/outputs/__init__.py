@@ -1,0 +1,1 @@
+"""Pure functions of a Contact or a directory: vCard, QR code, JSON, CSV."""

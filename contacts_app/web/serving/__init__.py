@@ -1,0 +1,1 @@
+"""Speed of serving: the response cache, compression, bulk bodies, malloc arenas."""
