@@ -3,7 +3,7 @@ says more."""
 
 from __future__ import annotations
 
-from contacts_app.model.finding import Severity
+from contacts_app.model.finding import Finding, Severity
 
 #: Every rule: its code, its severity, and a one-line summary (docs/rules.md says more).
 RULES: dict[str, tuple[Severity, str]] = {
@@ -43,3 +43,8 @@ ACKNOWLEDGEABLE = tuple(
     for code, (severity, _) in RULES.items()
     if severity is Severity.WARNING and code not in ("ack-unused", "import-conflict")
 )
+
+
+def finding(path: str, line: int, col: int, code: str, message: str) -> Finding:
+    """A finding of rule `code`, with the severity the catalogue gives it: the one place a severity is set."""
+    return Finding(path, line, col, RULES[code][0], code, message)
