@@ -1,89 +1,17 @@
-"""The `contacts` command: validate, fmt and export the contacts file (and import, serve, build).
+"""The `contacts` command: validate, fmt, import, export, serve and build the contacts file.
 
-Library code returns findings or raises a project error; this module alone turns them into
-text and exit codes. Heavy libraries (Flask, vobject) are imported only by the commands that need them,
-so `contacts validate` stays quick.
+Library code returns findings or raises a ContactsError; `main` alone turns them into text and an exit
+status, in one place.
 """
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-from pathlib import Path
 from typing import Sequence
 
-from contacts_app import __version__
 from contacts_app.cli.formats import FORMATTERS
-from contacts_app.contactsfile.locations import LOCAL_FILE, contacts_file, is_bundled
-from contacts_app.model.errors import SourceError
-from contacts_app.model.finding import Finding
-
-#: How the help names the file a command uses when none is given (resources.contacts_file decides).
-DEFAULT_HELP = "default $CONTACTS_FILE, else data/contacts.yaml, else the bundled data"
-
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-
-
-class CommandError(Exception):
-    """A command cannot go on; the message says why, the code is the exit status."""
-
-    def __init__(self, message: str, code: int = EXIT_UNREADABLE):
-        super().__init__(message)
-        self.code = code
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="contacts",
-        description="Keep the press-room contact directory: validate, tidy, export, import and serve it.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    validate = commands.add_parser("validate", help="check the contacts file and print findings")
-    validate.add_argument("files", nargs="*", metavar="FILE", help=f"contacts files to check ({DEFAULT_HELP})")
-    validate.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="how to print findings")
-    validate.add_argument("--strict", action="store_true", help="fail on warnings too")
-    validate.add_argument("--check-dns", action="store_true", help="also check that email domains accept mail")
-    validate.set_defaults(handler=cmd_validate)
-
-    fmt = commands.add_parser("fmt", help="rewrite the contacts file in canonical form, comments kept")
-    fmt.add_argument("files", nargs="*", metavar="FILE", help=f"contacts files to tidy ({DEFAULT_HELP})")
-    fmt.add_argument("--check", action="store_true", help="write nothing; print a diff and exit 1 if not canonical")
-    fmt.set_defaults(handler=cmd_fmt)
-
-    imp = commands.add_parser("import", help="pull spokespeople out of press releases into the contacts file")
-    imp.add_argument("releases", nargs="+", metavar="RELEASE", help="press releases as .txt or .html files")
-    imp.add_argument(
-        "--into", help="the contacts file to merge into (default $CONTACTS_FILE, else data/contacts.yaml)"
-    )
-    imp.add_argument("--dry-run", action="store_true", help="print the diff; write nothing")
-    imp.set_defaults(handler=cmd_import)
-
-    export = commands.add_parser("export", help="print the normalised records as JSON, CSV or vCards")
-    export.add_argument("file", nargs="?", help=f"the contacts file ({DEFAULT_HELP})")
-    export.add_argument("--format", choices=("json", "csv", "vcf"), default="json", help="output format")
-    export.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of titles in vCards")
-    export.add_argument("--output", "-o", help="write to this file instead of standard output")
-    export.set_defaults(handler=cmd_export)
-
-    serve = commands.add_parser("serve", help="serve the directory on the web (waitress, a production WSGI server)")
-    serve.add_argument("file", nargs="?", help=f"the contacts file ({DEFAULT_HELP})")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-    serve.set_defaults(handler=cmd_serve)
-
-    build = commands.add_parser("build", help="write the directory as a static site for any web host or CDN")
-    build.add_argument("out_dir", metavar="OUTDIR", help="the folder to write (new, empty, or an earlier build)")
-    build.add_argument("file", nargs="?", help=f"the contacts file ({DEFAULT_HELP})")
-    build.add_argument(
-        "--base-url", metavar="URL",
-        help="the site's public address (https://host/path/), for the links in vCards, QR codes and JSON-LD",
-    )
-    build.set_defaults(handler=cmd_build)
-    return parser
+from contacts_app.cli.parser import build_parser
+from contacts_app.model.errors import EXIT_OK, EXIT_UNREADABLE, ContactsError, SourceError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -91,12 +19,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except CommandError as exc:
-        print(f"contacts: {exc}", file=sys.stderr)
+    except ContactsError as exc:
+        if isinstance(exc, SourceError):
+            sys.stderr.write(FORMATTERS["text"]([exc.finding]))
+        else:
+            print(f"contacts: {exc}", file=sys.stderr)
         return exc.code
-    except SourceError as exc:
-        sys.stderr.write(FORMATTERS["text"]([exc.finding]))
-        return EXIT_UNREADABLE
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:
@@ -105,205 +33,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    """`contacts validate`: every finding of every file; the exit status is the worst file's (1 on
-    errors, or on warnings with --strict; 2 for a file that cannot be read)."""
-    from contacts_app.validation.validate import load_directory
-
-    findings: list[Finding] = []
-    summaries: list[str] = []
-    status = EXIT_OK
-    for path in _files(args.files):
-        try:
-            directory = load_directory(path, check_dns=args.check_dns)
-        except SourceError as exc:
-            findings.append(exc.finding)
-            summaries.append(f"{_named(path)}: cannot be read as a contacts file")
-            status = max(status, EXIT_UNREADABLE)
-            continue
-        findings.extend(directory.findings)
-        summaries.append(f"{_named(path)}: {_summary(directory.findings, len(directory.contacts))}")
-        if directory.findings if args.strict else directory.errors:
-            status = max(status, EXIT_FINDINGS)
-    _print_findings(findings, args.format)
-    for line in summaries:
-        print(line, file=sys.stderr)
-    return status
-
-
-def cmd_fmt(args: argparse.Namespace) -> int:
-    """`contacts fmt`: rewrite each file in canonical form, or with --check report whether it already is."""
-    from contacts_app.contactsfile.canonical import format_file
-
-    status = EXIT_OK
-    for path in _files(args.files):
-        try:
-            result = format_file(path, check=args.check)
-        except SourceError as exc:
-            sys.stderr.write(FORMATTERS["text"]([exc.finding]))
-            status = max(status, EXIT_UNREADABLE)
-            continue
-        if not args.check:
-            print(f"{path}: {'reformatted' if result.changed else 'already canonical'}", file=sys.stderr)
-        elif result.changed:
-            sys.stdout.write(result.diff)
-            print(f"{path} is not in canonical form; run: contacts fmt {path}", file=sys.stderr)
-            status = max(status, EXIT_FINDINGS)
-        else:
-            print(f"{path} is in canonical form", file=sys.stderr)
-    return status
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    """`contacts import`: merge the releases' contacts into the file; print findings and conflicts."""
-    from contacts_app.importing.importer import ImportFailed, import_releases
-    from contacts_app.importing.merge import MergeError
-
-    into = contacts_file(args.into, writing=True)
-    if into == LOCAL_FILE:
-        into.parent.mkdir(exist_ok=True)  # a first import in a new folder starts its data/
-    args.into = str(into)
-    try:
-        result = import_releases(args.releases, args.into, dry_run=args.dry_run)
-    except (ImportFailed, MergeError) as exc:
-        raise CommandError(f"{exc}; {args.into} was not changed") from None
-    if args.dry_run:
-        sys.stdout.write(result.diff)
-    sys.stdout.write(FORMATTERS["text"](sorted([*result.report.conflicts, *result.findings])))
-    for extraction in result.extractions:
-        names = ", ".join(c.name or "?" for c in extraction.candidates)
-        print(f"{extraction.release.location}: {len(extraction.candidates)} contact(s): {names}", file=sys.stderr)
-    report = result.report
-    print(
-        f"{args.into}: {len(report.added)} added, {len(report.filled)} filled in, "
-        f"{len(report.conflicts)} conflict(s) kept as in the file"
-        + ("" if result.changed else "; nothing to change")
-        + (" (--dry-run: nothing written)" if args.dry_run and result.changed else ""),
-        file=sys.stderr,
-    )
-    return EXIT_FINDINGS if any(f.is_error for f in result.findings) else EXIT_OK
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    """`contacts export`: the records that pass validation, in the chosen format."""
-    from contacts_app.outputs.export import EXPORTERS
-    from contacts_app.validation.validate import load_directory
-
-    path = contacts_file(args.file)
-    directory = load_directory(path)
-    if directory.errors:
-        print(
-            f"contacts: {len(directory.errors)} error(s) in {path}; records with errors are left out "
-            f"(see: contacts validate {path})",
-            file=sys.stderr,
-        )
-    text = EXPORTERS[args.format](directory.contacts, lang=args.lang)
-    if args.output:
-        from contacts_app.contactsfile.writing import write_atomic
-
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
-    return EXIT_OK
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    """`contacts serve`: check the file, then serve it with waitress until interrupted."""
-    from contacts_app.web.app import create_app
-    from contacts_app.web.serving.arenas import limit_arenas
-
-    limit_arenas()  # before waitress starts its threads
-    path = contacts_file(args.file)
-    app = create_app({"CONTACTS_FILE": str(path)})  # reads the file once (a big one in a child process)
-    store = app.extensions["contacts_store"]
-    if store.failed:
-        sys.stderr.write(FORMATTERS["text"](store.failed.findings))
-        if store.failed.unreadable:
-            raise CommandError(f"{path} cannot be served", EXIT_UNREADABLE)
-        raise CommandError(f"{path} has no valid contact to serve", EXIT_FINDINGS)
-    server = _listen(app, args.host, args.port)
-    directory = store.snapshot.directory
-    print(
-        f"contacts: serving {len(directory.contacts)} contact(s) from {_named(path)} on "
-        f"http://{_url_host(args.host)}:{server.effective_port}/ "
-        f"({len(directory.errors)} error(s), {len(directory.findings) - len(directory.errors)} warning(s); "
-        "see /_status)",
-        file=sys.stderr,
-    )
-    server.run()
-    return EXIT_OK
-
-
-def _listen(app, host: str, port: int):
-    """A waitress server bound to host:port, or a CommandError that says what to do when it cannot be."""
-    import errno
-
-    import waitress
-
-    try:
-        return waitress.create_server(app, host=host, port=port, threads=8, ident="contacts")
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            raise CommandError(
-                f"port {port} on {host} is already in use (another `contacts serve`?); "
-                f"stop that program or choose another port, for example: --port {port + 1}"
-            ) from None
-        if exc.errno == errno.EACCES:
-            raise CommandError(f"not allowed to listen on port {port}; choose one above 1023 with --port") from None
-        if exc.errno == errno.EADDRNOTAVAIL:
-            raise CommandError(f"{host} is not an address of this machine; choose another with --host") from None
-        raise
-
-
-def _url_host(host: str) -> str:
-    """The host as it goes into a URL (an IPv6 address in brackets)."""
-    return f"[{host}]" if ":" in host else host
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    """`contacts build`: the static site, built aside and renamed into OUTDIR when complete."""
-    from contacts_app.web.static_site import BuildError, build_site
-
-    if args.base_url and not args.base_url.startswith(("https://", "http://")):
-        raise CommandError(f"--base-url must be an http(s) address, not {args.base_url!r}")
-    path = contacts_file(args.file)
-    try:
-        report = build_site(args.out_dir, path, base_url=args.base_url)
-    except BuildError as exc:
-        raise CommandError(str(exc)) from None
-    if report.errors:
-        print(
-            f"contacts: {report.errors} error(s) in {path}; records with errors are left out "
-            f"(see: contacts validate {path})",
-            file=sys.stderr,
-        )
-    print(f"{report.out_dir}: {report.contacts} contact(s), {report.files} file(s)", file=sys.stderr)
-    return EXIT_OK
-
-
-def _files(given: Sequence[str]) -> list[Path]:
-    """The files named on the command line, else the one every command uses (see contacts_file)."""
-    return [Path(name) for name in given] or [contacts_file()]
-
-
-def _named(path: Path) -> str:
-    """A file's name for a summary line, saying so when no file was named and none was in the working
-    folder, so the bundled data was used."""
-    fell_back = not os.environ.get("CONTACTS_FILE") and not LOCAL_FILE.is_file() and is_bundled(path)
-    return f"{path} (the bundled data)" if fell_back else str(path)
-
-
-def _print_findings(findings: Sequence[Finding], fmt: str) -> None:
-    """Findings to standard output in the chosen format."""
-    sys.stdout.write(FORMATTERS[fmt](findings))
-
-
-def _summary(findings: Sequence[Finding], served: int) -> str:
-    """One line: how many errors and warnings, and how many contacts pass."""
-    errors = sum(f.is_error for f in findings)
-    warnings = len(findings) - errors
-    return f"{errors} error(s), {warnings} warning(s); {served} contact(s) valid"
-
-

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from contacts_app.model.errors import ContactsError
 
-class ReleaseError(Exception):
+
+class ReleaseError(ContactsError):
     """A release that cannot be read; the message says which file and what to do."""
 
 

@@ -17,12 +17,13 @@ from contacts_app.contactsfile.reading import parse_document, read_text
 from contacts_app.contactsfile.writing import write_atomic
 from contacts_app.extraction.extract import Extraction, extract
 from contacts_app.extraction.release_text import ReleaseError, read_release
-from contacts_app.importing.merge import MergeReport, merge
+from contacts_app.importing.merge import MergeError, MergeReport, merge
+from contacts_app.model.errors import ContactsError
 from contacts_app.model.finding import Finding
 from contacts_app.validation.validate import validate_document
 
 
-class ImportFailed(Exception):
+class ImportFailed(ContactsError):
     """An import that cannot go on; the message says which release and why."""
 
 
@@ -71,9 +72,19 @@ def extract_all(paths: list[str | os.PathLike]) -> list[Extraction]:
 
 
 def import_releases(paths: list[str | os.PathLike], into: str | os.PathLike, *, dry_run: bool = False) -> ImportResult:
-    """Merge the contacts of releases into a contacts file (created if absent); write unless dry_run."""
-    extractions = extract_all(paths)
+    """Merge the contacts of releases into a contacts file (created if absent); write unless dry_run.
+
+    ImportFailed, saying the file was not changed, when a release cannot be used or the file cannot take
+    the records."""
     target = str(into)
+    try:
+        return _import(extract_all(paths), into, target, dry_run)
+    except (ImportFailed, MergeError) as exc:
+        raise ImportFailed(f"{exc}; {target} was not changed") from None
+
+
+def _import(extractions: list[Extraction], into: str | os.PathLike, target: str, dry_run: bool) -> ImportResult:
+    """The merge and the write of import_releases."""
     before = read_text(into)[0] if Path(into).exists() else ""
     data = load_round_trip(before, target) if before.strip() else None
     untouched = dump_round_trip(data) if data is not None else None  # the file as ruamel writes it unchanged

@@ -14,6 +14,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from contacts_app.contactsfile.canonical import canonicalise_contact
 from contacts_app.extraction.extract import Candidate, Extraction
+from contacts_app.model.errors import ContactsError
 from contacts_app.model.finding import Finding, Severity
 from contacts_app.normalise.name_match import fold
 from contacts_app.normalise.names import slugify
@@ -25,7 +26,7 @@ NEW_FILE_HEADER = (
 )
 
 
-class MergeError(Exception):
+class MergeError(ContactsError):
     """The target file is YAML but not a contacts file; the message says why."""
 
 

@@ -7,11 +7,16 @@ from __future__ import annotations
 
 from contacts_app.model.finding import Finding
 
+#: The exit statuses of the `contacts` command.
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
 
 class ContactsError(Exception):
     """Something the product cannot do, said so a person can act on it; `code` is the exit status."""
 
-    code = 2
+    def __init__(self, message: str, code: int = EXIT_UNREADABLE):
+        super().__init__(message)
+        self.code = code
 
 
 class SourceError(ContactsError):

@@ -6,8 +6,10 @@ from functools import lru_cache
 
 import email_validator
 
+from contacts_app.model.errors import ContactsError
 
-class EmailError(ValueError):
+
+class EmailError(ContactsError, ValueError):
     """An address that cannot receive mail; the message says what is wrong with it."""
 
 

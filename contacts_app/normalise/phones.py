@@ -8,6 +8,7 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
+from contacts_app.model.errors import ContactsError
 from contacts_app.model.phone import Phone
 
 DEFAULT_REGION = "SE"
@@ -65,7 +66,7 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*[.:]?\s*\)")
 _EDGE_PUNCTUATION = " \t:;,.-–/"
 
 
-class PhoneError(ValueError):
+class PhoneError(ContactsError, ValueError):
     """A number that cannot be read or does not exist; the message says why and how to fix it."""
 
 

@@ -27,13 +27,14 @@ from pathlib import Path
 from urllib.parse import quote
 
 from contacts_app.model.contact import LANGUAGES
+from contacts_app.model.errors import ContactsError
 from contacts_app.web.security import CONTENT_SECURITY_POLICY
 
 MARKER = ".contacts-build"
 MARKER_TEXT = "Made by `contacts build`; the next build replaces this whole folder.\n"
 
 
-class BuildError(Exception):
+class BuildError(ContactsError):
     """The site cannot be built (or put in place); the message says why."""
 
 

@@ -1,0 +1,65 @@
+"""The `contacts` command's arguments: every subcommand, its options and their help."""
+
+from __future__ import annotations
+
+import argparse
+
+from contacts_app import __version__
+from contacts_app.cli import commands
+from contacts_app.cli.formats import FORMATTERS
+
+#: How the help names the file a command uses when none is given (contactsfile.locations decides).
+DEFAULT_HELP = "default $CONTACTS_FILE, else data/contacts.yaml, else the bundled data"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="contacts",
+        description="Keep the press-room contact directory: validate, tidy, export, import and serve it.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subcommands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = subcommands.add_parser("validate", help="check the contacts file and print findings")
+    validate.add_argument("files", nargs="*", metavar="FILE", help=f"contacts files to check ({DEFAULT_HELP})")
+    validate.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="how to print findings")
+    validate.add_argument("--strict", action="store_true", help="fail on warnings too")
+    validate.add_argument("--check-dns", action="store_true", help="also check that email domains accept mail")
+    validate.set_defaults(handler=commands.cmd_validate)
+
+    fmt = subcommands.add_parser("fmt", help="rewrite the contacts file in canonical form, comments kept")
+    fmt.add_argument("files", nargs="*", metavar="FILE", help=f"contacts files to tidy ({DEFAULT_HELP})")
+    fmt.add_argument("--check", action="store_true", help="write nothing; print a diff and exit 1 if not canonical")
+    fmt.set_defaults(handler=commands.cmd_fmt)
+
+    imp = subcommands.add_parser("import", help="pull spokespeople out of press releases into the contacts file")
+    imp.add_argument("releases", nargs="+", metavar="RELEASE", help="press releases as .txt or .html files")
+    imp.add_argument(
+        "--into", help="the contacts file to merge into (default $CONTACTS_FILE, else data/contacts.yaml)"
+    )
+    imp.add_argument("--dry-run", action="store_true", help="print the diff; write nothing")
+    imp.set_defaults(handler=commands.cmd_import)
+
+    export = subcommands.add_parser("export", help="print the normalised records as JSON, CSV or vCards")
+    export.add_argument("file", nargs="?", help=f"the contacts file ({DEFAULT_HELP})")
+    export.add_argument("--format", choices=("json", "csv", "vcf"), default="json", help="output format")
+    export.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of titles in vCards")
+    export.add_argument("--output", "-o", help="write to this file instead of standard output")
+    export.set_defaults(handler=commands.cmd_export)
+
+    serve = subcommands.add_parser("serve", help="serve the directory on the web (waitress, a production WSGI server)")
+    serve.add_argument("file", nargs="?", help=f"the contacts file ({DEFAULT_HELP})")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.set_defaults(handler=commands.cmd_serve)
+
+    build = subcommands.add_parser("build", help="write the directory as a static site for any web host or CDN")
+    build.add_argument("out_dir", metavar="OUTDIR", help="the folder to write (new, empty, or an earlier build)")
+    build.add_argument("file", nargs="?", help=f"the contacts file ({DEFAULT_HELP})")
+    build.add_argument(
+        "--base-url", metavar="URL",
+        help="the site's public address (https://host/path/), for the links in vCards, QR codes and JSON-LD",
+    )
+    build.set_defaults(handler=commands.cmd_build)
+    return parser
