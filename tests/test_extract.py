@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from contacts_app.extraction.extract import extract, find_blocks, split_title_org
+from contacts_app.extraction.blocks import find_blocks
+from contacts_app.extraction.extract import extract
+from contacts_app.extraction.fields import split_title_org
 from contacts_app.extraction.release_text import read_release
 
 from .conftest import SEED_RELEASE, SHIPPED

@@ -1,6 +1,6 @@
 """Press-release text to candidate contact records.
 
-The release's contact blocks are found by their headings ("För mer information kontakta:",
+The release's contact blocks are found (blocks.py) by their headings ("För mer information kontakta:",
 "Media contact", ...) and end where the newsroom's boilerplate, the sender's address or the next
 prose paragraph begins. Each block line is cut into fields (fields.py), and fields are grouped into
 people: a name opens a record, what follows belongs to it. People named in the body are never
@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
-
-import phonenumbers
-from phonenumbers import Leniency
 
 from contacts_app.extraction import lexicon
+from contacts_app.extraction.blocks import Block, find_blocks
+from contacts_app.extraction.dates import release_date
 from contacts_app.extraction.fields import (
-    EMAIL,
     Field,
     column_headings,
     fields_of_line,
@@ -35,29 +32,6 @@ from contacts_app.normalise.name_match import fold
 from contacts_app.normalise.phones import LABEL_WORDS
 
 _REGIONS = {"nb": "NO", "da": "DK", "fi": "FI"}
-_HEADING = re.compile(
-    "|".join(f"(?P<{lang}{i}>{pattern})" for i, (lang, pattern) in enumerate(lexicon.BLOCK_HEADINGS)),
-    re.IGNORECASE,
-)
-_HEADING_AT = re.compile(rf"(?:^|(?<=[\s.]))(?:{_HEADING.pattern})(?=\s*:|\s*$)", re.IGNORECASE)
-_HEADING_START = re.compile(rf"^(?:{_HEADING.pattern})\b[\s:,]*", re.IGNORECASE)
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("januari", "january", "jan"), ("februari", "february", "feb"), ("mars", "march", "mar"),
-            ("april", "apr"), ("maj", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
-            ("augusti", "august", "aug"), ("september", "sep", "sept"), ("oktober", "october", "okt", "oct"),
-            ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_DATE_ISO = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
-_DATE_WORDS = re.compile(r"\b(\d{1,2})\s+([a-zåäö]{3,9})\.?\s+(20\d\d)\b", re.IGNORECASE)
-
-
 @dataclass
 class Candidate:
     """A contact read from a release, before it meets the contacts file."""
@@ -116,97 +90,6 @@ class Extraction:
     candidates: tuple[Candidate, ...]
     languages: tuple[str, ...]
     date: str | None
-
-
-@dataclass
-class Block:
-    """A contact block: the language its heading is in, and its lines."""
-
-    lang: str
-    lines: list[str]
-
-
-# -- finding the blocks ---------------------------------------------------------------------------
-
-
-def _heading_lang(match: re.Match) -> str:
-    """The language of the heading a match found."""
-    group = next(name for name, value in match.groupdict().items() if value is not None)
-    return re.match(r"[a-z]+", group).group()
-
-
-def _split_headings(line: str) -> list[str]:
-    """A line with each heading put on a line of its own (blocks squashed onto one line)."""
-    out, start = [], 0
-    for match in _HEADING_AT.finditer(line):
-        before = line[start:match.start()].strip()
-        if before:
-            out.append(before)
-        out.append(match.group().strip())
-        start = match.end()
-    rest = line[start:].strip().lstrip(":").strip()
-    if rest:
-        out.append(rest)
-    return out if start else [line]
-
-
-def _heading(line: str) -> str | None:
-    """The block language when the whole line is a heading ("Presskontakt:"), else None."""
-    match = _HEADING.fullmatch(line.rstrip(": ").strip())
-    return _heading_lang(match) if match else None
-
-
-def _has_contact_data(line: str) -> bool:
-    return bool(EMAIL.search(line)) or phonenumbers.PhoneNumberMatcher(line, "SE", leniency=Leniency.VALID).has_next()
-
-
-def _is_prose(line: str) -> bool:
-    """A sentence of the release body, not a line of a contact block."""
-    if _has_contact_data(line):
-        return False
-    words = line.split()
-    lower = sum(w[:1].islower() for w in words)
-    return len(words) >= 12 or (
-        len(words) >= 8 and (line.rstrip().endswith((".", "!", "?", "”", '"')) or lower * 2 > len(words))
-    )
-
-
-def _ends_block(line: str) -> bool:
-    """The newsroom's boilerplate, the sender's postal address, or the body's prose: past the block."""
-    return bool(lexicon.BOILERPLATE_STARTS.match(line) or lexicon.POSTAL_ADDRESS.search(line)) or _is_prose(line)
-
-
-def _expand(line: str) -> list[str]:
-    """A line as block lines: headings on lines of their own, also when contacts follow on the same line."""
-    start = _HEADING_START.match(line)
-    if start and start.end() < len(line) and _has_contact_data(line[start.end():]):
-        return [start.group().strip(" ,"), *_split_headings(line[start.end():])]
-    return _split_headings(line)
-
-
-def find_blocks(lines: tuple[str, ...] | list[str]) -> list[Block]:
-    """The contact blocks of a release, each with its language and lines."""
-    expanded = [part for line in lines for part in _expand(line)]
-    blocks: list[Block] = []
-    current: Block | None = None
-    for line in expanded:
-        lang = _heading(line)
-        if lang:
-            current = Block(lang, [])
-            blocks.append(current)
-            continue
-        if current is None:
-            if re.match(r"(?i)press|media", line) and lexicon.DESK_WORDS.match(line) and _has_contact_data(line):
-                blocks.append(Block("en" if re.match(r"(?i)(press|media)\s", line) else "sv", [line]))
-            continue
-        if _ends_block(line) or len(current.lines) >= 40:
-            # "Göteborgs Stad" on its own line, then "Göteborgs Stad är ...": the sender's boilerplate.
-            if current.lines and line.startswith(current.lines[-1]) and len(current.lines[-1].split()) <= 5:
-                current.lines.pop()
-            current = None
-            continue
-        current.lines.append(line)
-    return [b for b in blocks if b.lines]
 
 
 # -- grouping -------------------------------------------------------------------------------------
@@ -317,21 +200,6 @@ def _same(a: Candidate, b: Candidate) -> bool:
     if {e.lower() for e in a.emails} & {e.lower() for e in b.emails}:
         return True
     return bool(a.name and b.name and fold(a.name) == fold(b.name))
-
-
-def release_date(release: Release) -> str | None:
-    """The release's date when its first lines print one (2025-03-03, 3 March 2025, 3 mars 2025)."""
-    for line in release.lines[:12]:
-        iso = _DATE_ISO.search(line)
-        words = _DATE_WORDS.search(line)
-        try:
-            if iso:
-                return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
-            if words and words[2].lower() in _MONTHS:
-                return date(int(words[3]), _MONTHS[words[2].lower()], int(words[1])).isoformat()
-        except ValueError:
-            continue
-    return None
 
 
 def extract(release: Release) -> Extraction:

@@ -15,7 +15,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from contacts_app.contactsfile.canonical import canonicalise_contact
 from contacts_app.extraction.extract import Candidate, Extraction
 from contacts_app.model.errors import ContactsError
-from contacts_app.model.finding import Finding, Severity
+from contacts_app.model.finding import Finding
+from contacts_app.model.rules import finding
 from contacts_app.normalise.name_match import fold
 from contacts_app.normalise.names import slugify
 from contacts_app.normalise.phones import PhoneError, parse_phone
@@ -188,8 +189,8 @@ def _fill(record: CommentedMap, candidate: Candidate, extraction: Extraction, pa
     def conflict(key: str, what: str, theirs: str, ours: str) -> None:
         line, col = _position(record, key)
         report.conflicts.append(
-            Finding(
-                path, line, col, Severity.WARNING, "import-conflict",
+            finding(
+                path, line, col, "import-conflict",
                 f"{who}: the release gives {what} {ours!r} but the file has {theirs!r}; the file's value is kept "
                 f"({extraction.release.location})",
             )
