@@ -135,7 +135,7 @@ def _column_label(item: Field, headings: dict[int, str]) -> Phone:
     label = LABEL_WORDS.get(headings.get(item.column, ""))
     if phone.label or not label:
         return phone
-    return Phone(phone.e164, phone.national, phone.international, phone.type, label)
+    return phone.labelled(label)
 
 
 def _share(people: list[Candidate], fields: list[Field], label: str | None) -> None:
@@ -146,7 +146,7 @@ def _share(people: list[Candidate], fields: list[Field], label: str | None) -> N
                 if item.kind == "phone":
                     phone = item.phone
                     if label and not phone.label:
-                        phone = Phone(phone.e164, phone.national, phone.international, phone.type, label)
+                        phone = phone.labelled(label)
                     person.add_phone(phone)
 
 

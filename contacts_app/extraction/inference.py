@@ -60,7 +60,7 @@ def default_label(kind: str, phone: Phone) -> Phone:
     if phone.label:
         return phone
     if kind == "desk":
-        return Phone(phone.e164, phone.national, phone.international, phone.type, "press line")
+        return phone.labelled("press line")
     if phone.type != "mobile" and phone.e164.endswith("00"):
-        return Phone(phone.e164, phone.national, phone.international, phone.type, "switchboard")
+        return phone.labelled("switchboard")
     return phone

@@ -7,12 +7,12 @@ in one atomic step (or, with dry_run, only shown as a diff).
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from contacts_app.contactsfile.canonical import dump_round_trip, load_round_trip
+from contacts_app.contactsfile.diff import unified_diff
 from contacts_app.contactsfile.reading import parse_document, read_text
 from contacts_app.contactsfile.writing import write_atomic
 from contacts_app.extraction.extract import Extraction, extract
@@ -46,11 +46,7 @@ class ImportResult:
     @property
     def diff(self) -> str:
         """A unified diff from the file as it is to the file as imported."""
-        return "".join(
-            difflib.unified_diff(
-                self.before.splitlines(True), self.after.splitlines(True), f"{self.path} (now)", f"{self.path} (imported)"
-            )
-        )
+        return unified_diff(self.before, self.after, self.path, "imported")
 
 
 def extract_all(paths: list[str | os.PathLike]) -> list[Extraction]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,3 +19,7 @@ class Phone:
     def display(self) -> str:
         """The form people in Sweden expect: national for Swedish numbers, international otherwise."""
         return self.national if self.e164.startswith("+46") else self.international
+
+    def labelled(self, label: str | None) -> Phone:
+        """The same number with another label."""
+        return replace(self, label=label)
