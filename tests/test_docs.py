@@ -75,3 +75,14 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():
         assert (ROOT / command.split()[1]).is_file()
     assert re.search(r"^exec bash scripts/test\.sh\b", (ROOT / ".ci" / "run").read_text(encoding="utf-8"), re.M)
 
+
+
+def test_every_room_of_the_layers_contract_is_in_the_architecture_map():
+    import tomllib
+
+    contract = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    rooms = [room.strip() for layer in contract["contracts"][0]["layers"] for room in layer.split("|")]
+    text = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    for room in rooms:
+        assert re.search(rf"^\s*{room}/ ", text, re.M), room
+        assert (ROOT / "contacts_app" / room / "__init__.py").is_file(), room
