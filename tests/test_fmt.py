@@ -126,3 +126,13 @@ def test_unwritable_folder_gives_a_clear_message(write_yaml, cli, monkeypatch):
     assert code == 2
     assert err == f"contacts: {path.parent}: Permission denied; nothing was changed\n"
     assert path.read_text(encoding="utf-8") == MESSY
+
+
+@pytest.mark.parametrize("blank", ["''", '" "', "~", ""])
+def test_a_blank_phones_or_emails_value_stays_no_items(write_yaml, blank):
+    # Validation reads a blank value as no phones; fmt used to write it as a phone with an empty number.
+    path = write_yaml(f"contacts:\n  - id: a\n    name: Anna Berg\n    phones: {blank}\n    emails: [a.berg@umea.se]\n")
+    before = load_directory(path)
+    format_file(path)
+    after = load_directory(path)
+    assert after.contacts == before.contacts and not after.errors

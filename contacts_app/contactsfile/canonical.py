@@ -116,8 +116,8 @@ def canonicalise_contact(contact: CommentedMap) -> None:
                 if isinstance(text, str):
                     value[lang] = _tidy(text)
     for key in ("phones", "emails"):
-        if isinstance(contact.get(key), str):
-            contact[key] = CommentedSeq([contact[key]])
+        if isinstance(contact.get(key), str):  # one value as a list of one; a blank one, as validation reads it, none
+            contact[key] = CommentedSeq([contact[key]] if contact[key].strip() else [])
     if isinstance(contact.get("phones"), CommentedSeq):
         _canonical_phones(contact["phones"])
     if isinstance(contact.get("emails"), CommentedSeq):
