@@ -14,14 +14,14 @@ from os import PathLike
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import PlainScalarString, ScalarString
 
 from contacts_app.contactsfile.reading import read_text, screen
+from contacts_app.contactsfile.syntax import syntax_finding
 from contacts_app.contactsfile.writing import write_atomic
 from contacts_app.model.contact import DEFAULT_LANGUAGE
 from contacts_app.model.errors import SourceError
-from contacts_app.model.finding import Finding, Severity
 from contacts_app.model.keys import CONTACT_KEYS, PHONE_KEYS, SOURCE_KEYS, TOP_KEYS
 from contacts_app.normalise.names import canonical_party
 from contacts_app.normalise.phones import LABEL_WORDS, LABELS, PhoneError, parse_phone
@@ -62,20 +62,8 @@ def load_round_trip(text: str, path: str):
         raise SourceError(problem)
     try:
         return round_trip_yaml().load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise SourceError(
-            Finding(
-                path,
-                mark.line + 1 if mark else 1,
-                mark.column + 1 if mark else 1,
-                Severity.ERROR,
-                "yaml-syntax",
-                f"{exc.problem or exc.context}; fix this before the file can be rewritten",
-            )
-        ) from None
     except YAMLError as exc:
-        raise SourceError(Finding(path, 1, 1, Severity.ERROR, "yaml-syntax", str(exc))) from None
+        raise SourceError(syntax_finding(exc, path, text, rewriting=True)) from None
 
 
 def dump_round_trip(data) -> str:

@@ -9,22 +9,14 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 import yaml
 
+from contacts_app.contactsfile.syntax import LOADER, syntax_finding
 from contacts_app.model.errors import SourceError
-from contacts_app.model.finding import Finding, Severity
-
-try:
-    from yaml import CSafeLoader as _Loader
-
-    _C_LOADER = True
-except ImportError:  # pragma: no cover - libyaml missing: correct, only slower
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-    _C_LOADER = False
-
+from contacts_app.model.finding import Finding
+from contacts_app.model.rules import finding
 
 #: Deeper than any contacts file needs; refused before any node that deep is built.
 MAX_DEPTH = 12
@@ -47,11 +39,11 @@ def read_text(path: str | os.PathLike) -> tuple[str, str]:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise SourceError(_error(name, 1, 1, "file-unreadable", "no such file; check the path")) from None
+        raise SourceError(finding(name, 1, 1, "file-unreadable", "no such file; check the path")) from None
     except IsADirectoryError:
-        raise SourceError(_error(name, 1, 1, "file-unreadable", "this is a folder; name the contacts file")) from None
+        raise SourceError(finding(name, 1, 1, "file-unreadable", "this is a folder; name the contacts file")) from None
     except OSError as exc:
-        raise SourceError(_error(name, 1, 1, "file-unreadable", f"cannot read the file: {exc.strerror}")) from None
+        raise SourceError(finding(name, 1, 1, "file-unreadable", f"cannot read the file: {exc.strerror}")) from None
     version = hashlib.sha256(data).hexdigest()[:16]
     try:
         text = data.decode("utf-8")
@@ -59,7 +51,7 @@ def read_text(path: str | os.PathLike) -> tuple[str, str]:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise SourceError(
-            _error(
+            finding(
                 name,
                 line,
                 col,
@@ -93,7 +85,10 @@ def screen(text: str, name: str) -> Finding | None:
     """The finding that makes a text unsafe to hand to another YAML library (an alias, a tag, too-deep
     nesting), from the same event pass validation uses; the nodes it builds are dropped. SourceError on
     bad syntax."""
-    return walk(text, name, lambda node: None)[1]
+    nodes = ContactNodes(text, name)
+    for _ in nodes:
+        pass  # each contact's nodes go as soon as they are read: only the refusal matters here
+    return nodes.refusal
 
 
 class _Mark:
@@ -111,76 +106,107 @@ _MAP_TAG, _SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _NULL_VALUES = frozenset({"", "~", "null", "Null", "NULL"})
 
 
-def walk(text: str, name: str, on_item: Callable[[yaml.Node], None]) -> tuple[yaml.Node | None, Finding | None]:
-    """Build the text's nodes from PyYAML's event stream, handing each item of the top-level
-    `contacts:` list to on_item as soon as it is complete instead of keeping it.
+class ContactNodes:
+    """A text's nodes, built from PyYAML's event stream: iterating (once) yields each item of the top-level
+    `contacts:` list as soon as it is complete, and keeps none of them.
 
-    Memory stays at one contact's nodes however long the file. Returns the root node (its contacts
-    list left empty) and the finding that stopped the reading, if any: an alias (refused, so a
-    "billion laughs" file cannot expand), an explicit tag other than !!str (nothing would run a
-    !!python tag, but it has no place here), or nesting deeper than MAX_DEPTH. Every scalar is
-    text; only the null tag is resolved. SourceError on bad syntax.
+    Memory stays at one contact's nodes however long the file. Once the iteration is over, `root` is the
+    root node (its contacts list left empty) and `refusal` the finding that stopped the reading, if any:
+    an alias (refused, so a "billion laughs" file cannot expand), an explicit tag other than !!str
+    (nothing would run a !!python tag, but it has no place here), or nesting deeper than MAX_DEPTH.
+    Every scalar is text; only the null tag is resolved. Iterating raises SourceError on bad syntax.
     """
-    stack: list[list] = []  # [node, pending mapping key]
-    streamed: yaml.SequenceNode | None = None
-    root: yaml.Node | None = None
-    documents = 0
 
-    def attach(node: yaml.Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        top = stack[-1]
-        if isinstance(top[0], yaml.MappingNode):
-            if top[1] is None:
-                top[1] = node
-            else:
-                top[0].value.append((top[1], node))
-                top[1] = None
-        elif top[0] is streamed and isinstance(node, yaml.ScalarNode):
-            on_item(node)
+    def __init__(self, text: str, name: str):
+        self.text = text
+        self.name = name
+        self.root: yaml.Node | None = None
+        self.refusal: Finding | None = None
+        self._nodes = self._read()
+
+    def __iter__(self) -> Iterator[yaml.Node]:
+        """The contacts' nodes, one at a time (the same generator each time: the text is read once)."""
+        return self._nodes
+
+    def _read(self) -> Iterator[yaml.Node]:
+        """Build nodes event by event, yielding the contacts list's items instead of attaching them."""
+        stack: list[list] = []  # [node, pending mapping key]
+        streamed: yaml.SequenceNode | None = None
+        documents = 0
+        with _syntax_errors(self.name, self.text):
+            for event in _events(self.text):
+                kind = type(event)
+                if getattr(event, "tag", None) not in _PLAIN_TAGS:
+                    self.refusal = self._refuse(
+                        event, "yaml-tag", f"the tag {event.tag} is not allowed in a contacts file; remove it and write plain text"
+                    )
+                    return
+                if kind is yaml.ScalarEvent:
+                    plain_null = event.implicit[0] and event.value in _NULL_VALUES and event.tag is None
+                    node = yaml.ScalarNode(
+                        _NULL_TAG if plain_null else _STR_TAG, event.value, _Mark(event.start_mark), None, event.style
+                    )
+                    if not stack:
+                        self.root = node
+                    elif stack[-1][0] is streamed:
+                        yield node
+                    else:
+                        _attach(stack[-1], node)
+                elif kind in _OPENING:
+                    if len(stack) >= MAX_DEPTH:
+                        self.refusal = self._refuse(
+                            event, "yaml-too-deep",
+                            f"values are nested more than {MAX_DEPTH} levels deep; no contacts file needs that",
+                        )
+                        return
+                    is_map = kind is yaml.MappingStartEvent
+                    node = (yaml.MappingNode if is_map else yaml.SequenceNode)(
+                        _MAP_TAG if is_map else _SEQ_TAG, [], _Mark(event.start_mark), None, event.flow_style
+                    )
+                    if not stack:
+                        self.root = node
+                    elif stack[-1][0] is not streamed:  # a contact is yielded when it closes, never attached
+                        if (
+                            not is_map and streamed is None and len(stack) == 1
+                            and isinstance(stack[0][0], yaml.MappingNode)
+                            and isinstance(stack[0][1], yaml.ScalarNode) and stack[0][1].value == STREAMED_KEY
+                        ):
+                            streamed = node
+                        _attach(stack[-1], node)
+                    stack.append([node, None])
+                elif kind in _CLOSING:
+                    node = stack.pop()[0]
+                    if stack and stack[-1][0] is streamed:
+                        yield node
+                elif kind is yaml.AliasEvent:
+                    self.refusal = self._refuse(
+                        event, "yaml-alias", "aliases (*name) are not allowed here; write the value out in full"
+                    )
+                    return
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise SourceError(self._refuse(
+                            event, "yaml-syntax",
+                            "a second YAML document starts here (---); a contacts file is a single document, "
+                            "so remove the line",
+                        ))
+
+    def _refuse(self, event: yaml.Event, code: str, message: str) -> Finding:
+        """The error finding at an event that stops the reading."""
+        return finding(self.name, event.start_mark.line + 1, event.start_mark.column + 1, code, message)
+
+
+def _attach(top: list, node: yaml.Node) -> None:
+    """Put a finished node into the collection open at the top of the stack: a mapping's key or value, a list's item."""
+    if isinstance(top[0], yaml.MappingNode):
+        if top[1] is None:
+            top[1] = node
         else:
-            top[0].value.append(node)
-
-    with _syntax_errors(name, text):
-        for event in _events(text):
-            kind = type(event)
-            if getattr(event, "tag", None) not in _PLAIN_TAGS:
-                return root, _refusal(name, event, "yaml-tag", f"the tag {event.tag} is not allowed in a contacts file; remove it and write plain text")
-            if kind is yaml.ScalarEvent:
-                plain_null = event.implicit[0] and event.value in _NULL_VALUES and event.tag is None
-                attach(yaml.ScalarNode(_NULL_TAG if plain_null else _STR_TAG, event.value, _Mark(event.start_mark), None, event.style))
-            elif kind in _OPENING:
-                if len(stack) >= MAX_DEPTH:
-                    return root, _refusal(name, event, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} levels deep; no contacts file needs that")
-                is_map = kind is yaml.MappingStartEvent
-                node = (yaml.MappingNode if is_map else yaml.SequenceNode)(
-                    _MAP_TAG if is_map else _SEQ_TAG, [], _Mark(event.start_mark), None, event.flow_style
-                )
-                if (
-                    not is_map and streamed is None and len(stack) == 1
-                    and isinstance(stack[0][0], yaml.MappingNode)
-                    and isinstance(stack[0][1], yaml.ScalarNode) and stack[0][1].value == STREAMED_KEY
-                ):
-                    streamed = node
-                attach(node)
-                stack.append([node, None])
-            elif kind in _CLOSING:
-                node = stack.pop()[0]
-                if stack and stack[-1][0] is streamed:
-                    streamed.value.pop()
-                    on_item(node)
-            elif kind is yaml.AliasEvent:
-                return root, _refusal(name, event, "yaml-alias", "aliases (*name) are not allowed here; write the value out in full")
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise SourceError(_refusal(
-                        name, event, "yaml-syntax",
-                        "a second YAML document starts here (---); a contacts file is a single document, so remove the line",
-                    ))
-    return root, None
+            top[0].value.append((top[1], node))
+            top[1] = None
+    else:
+        top[0].value.append(node)
 
 
 def _events(text: str) -> Iterator[yaml.Event]:
@@ -193,71 +219,28 @@ def _events(text: str) -> Iterator[yaml.Event]:
     """
     given = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=LOADER):
             given += 1
             yield event
     except yaml.scanner.ScannerError as exc:
-        if _Loader is yaml.SafeLoader or "maximum nesting depth" not in str(exc.problem):
+        if LOADER is yaml.SafeLoader or "maximum nesting depth" not in str(exc.problem):
             raise
     else:
         return
     yield from itertools.islice(yaml.parse(text, Loader=yaml.SafeLoader), given, None)
 
 
-def _refusal(name: str, event: yaml.Event, code: str, message: str) -> Finding:
-    """The error finding at an event that stops the reading."""
-    return _error(name, event.start_mark.line + 1, event.start_mark.column + 1, code, message)
-
-
 @contextmanager
-def _syntax_errors(name: str, text: str = ""):
+def _syntax_errors(name: str, text: str):
     """Turn PyYAML's syntax errors into a SourceError with the position of the problem."""
     try:
         yield
-    except yaml.reader.ReaderError as exc:
-        line, col = _position(text, exc.position)
-        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        raise SourceError(
-            _error(
-                name, line, col, "yaml-syntax",
-                f"the character U+{ord(char):04X} is not allowed in YAML ({exc.reason}); remove it",
-            )
-        ) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "invalid YAML"
-        context = f" ({exc.context})" if exc.context else ""
-        hint = "check the indentation and quoting around here"
-        if mark and _char_at(text, mark.line, mark.column) == "\t":
-            hint = "a tab: YAML indents with spaces only, so replace the tab with spaces"
-        raise SourceError(
-            _error(
-                name,
-                mark.line + 1 if mark else 1,
-                mark.column + 1 if mark else 1,
-                "yaml-syntax",
-                f"{problem}{context}; {hint}",
-            )
-        ) from None
     except yaml.YAMLError as exc:
-        first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
-        raise SourceError(_error(name, 1, 1, "yaml-syntax", f"not YAML: {first}")) from None
-
-
-def _position(text: str, position: int) -> tuple[int, int]:
-    """1-based (line, column) of a reader error's position: a UTF-8 byte offset (C loader) or a character offset."""
-    prefix = text.encode("utf-8")[:position].decode("utf-8", "ignore") if _C_LOADER else text[:position]
-    return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    """The character at a 0-based line and column of the text, or ''."""
-    lines = text.splitlines()
-    return lines[line][column : column + 1] if 0 <= line < len(lines) else ""
+        raise SourceError(syntax_finding(exc, name, text)) from None
 
 
 def parse_document(text: str, name: str, version: str) -> Document:
-    """A document of text already in hand (validation reads its nodes with walk)."""
+    """A document of text already in hand (validation reads its nodes with ContactNodes)."""
     return Document(name, text, version)
 
 
@@ -265,8 +248,3 @@ def read_document(path: str | os.PathLike) -> Document:
     """Read a contacts file as a Document."""
     text, version = read_text(path)
     return parse_document(text, str(path), version)
-
-
-def _error(path: str, line: int, col: int, code: str, message: str) -> Finding:
-    """An error finding."""
-    return Finding(path, line, col, Severity.ERROR, code, message)

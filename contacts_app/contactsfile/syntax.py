@@ -1,0 +1,57 @@
+"""YAML errors as findings: the one conversion, for PyYAML's errors (reading) and ruamel.yaml's (rewriting)."""
+
+from __future__ import annotations
+
+import yaml
+
+from contacts_app.model.finding import Finding
+from contacts_app.model.rules import finding
+
+try:
+    from yaml import CSafeLoader as LOADER
+
+    C_LOADER = True
+except ImportError:  # pragma: no cover - libyaml missing: correct, only slower
+    from yaml import SafeLoader as LOADER  # type: ignore[assignment]
+
+    C_LOADER = False
+
+
+def syntax_finding(exc: Exception, name: str, text: str = "", *, rewriting: bool = False) -> Finding:
+    """The yaml-syntax finding for a PyYAML or ruamel.yaml error, at the position of the problem.
+
+    `rewriting` is for ruamel.yaml's errors while `fmt` or `import` loads a file to rewrite it.
+    """
+    # Both libraries' errors have the same attributes; telling them apart by attribute keeps ruamel.yaml
+    # (a slow import) out of `contacts validate`.
+    marked = hasattr(exc, "problem_mark")
+    mark = (exc.problem_mark or exc.context_mark) if marked else None
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if rewriting:
+        # The text has passed PyYAML's reading already, so what is left (a duplicate key) needs no hint.
+        message = f"{exc.problem or exc.context}; fix this before the file can be rewritten" if marked else str(exc)
+    elif isinstance(exc, yaml.reader.ReaderError):
+        line, col = _position(text, exc.position)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        message = f"the character U+{ord(char):04X} is not allowed in YAML ({exc.reason}); remove it"
+    elif marked:
+        context = f" ({exc.context})" if exc.context else ""
+        hint = "check the indentation and quoting around here"
+        if mark and _char_at(text, mark.line, mark.column) == "\t":
+            hint = "a tab: YAML indents with spaces only, so replace the tab with spaces"
+        message = f"{exc.problem or 'invalid YAML'}{context}; {hint}"
+    else:
+        message = f"not YAML: {str(exc).splitlines()[0] if str(exc) else 'invalid YAML'}"
+    return finding(name, line, col, "yaml-syntax", message)
+
+
+def _position(text: str, position: int) -> tuple[int, int]:
+    """1-based (line, column) of a reader error's position: a UTF-8 byte offset (C loader) or a character offset."""
+    prefix = text.encode("utf-8")[:position].decode("utf-8", "ignore") if C_LOADER else text[:position]
+    return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column of the text, or ''."""
+    lines = text.splitlines()
+    return lines[line][column : column + 1] if 0 <= line < len(lines) else ""
