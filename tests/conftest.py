@@ -1,9 +1,9 @@
-"""Shared fixtures: a folder with contacts files in it, and the command line run in-process."""
+"""Shared fixtures: a folder with contacts files in it, the command line run in-process, and the web app
+in the flaskr style, chained: `app` (settings from `app_config`) → `client`, `runner`, `live_server`."""
 
 from __future__ import annotations
 
 import shutil
-import sys
 import textwrap
 import threading
 from contextlib import contextmanager
@@ -13,15 +13,14 @@ from typing import Iterator
 import pytest
 import waitress
 
+from benchmarks import generate  # realistic synthetic directories
+from contacts_app import create_app
 from contacts_app.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data" / "contacts.yaml"
 SEED_RELEASE = Path(__file__).resolve().parent / "data" / "seed-release.txt"
 WEB_CONTACTS = Path(__file__).resolve().parent / "data" / "web-contacts.yaml"
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import generate  # noqa: E402  (benchmarks/generate.py: realistic synthetic directories)
 
 
 def generated(path: Path, contacts: int, seed: int, warnings: bool = False) -> Path:
@@ -56,6 +55,44 @@ def contacts_file(tmp_path) -> Path:
     path = tmp_path / "contacts.yaml"
     shutil.copyfile(WEB_CONTACTS, path)
     return path
+
+
+@pytest.fixture
+def app_config() -> dict:
+    """Settings of the `app` fixture besides its contacts file; a test module overrides this fixture."""
+    return {}
+
+
+@pytest.fixture
+def app(contacts_file, app_config):
+    """The app serving `contacts_file` (a copy of the web test contacts), with `app_config`'s settings."""
+    return create_app({"CONTACTS_FILE": str(contacts_file), **app_config})
+
+
+@pytest.fixture
+def client(app):
+    """A test client of the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """A runner of the app's Flask commands."""
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def live_server(app):
+    """waitress serving the app on 127.0.0.1 at a free port; yields the base URL."""
+    with serving(app) as url:
+        yield url
+
+
+def check_file(app) -> bool:
+    """Have the app's store look at its file now, as its watcher does every RELOAD_INTERVAL seconds."""
+    from contacts_app.web.store import store_of
+
+    return store_of(app).check()
 
 
 @pytest.fixture

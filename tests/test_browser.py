@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-
-from contacts_app import create_app
-
-from .conftest import WEB_CONTACTS, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -56,15 +51,6 @@ def browser():
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def live_server(tmp_path):
-    """waitress serving the web test contacts on loopback at a free port."""
-    path = tmp_path / "contacts.yaml"
-    shutil.copyfile(WEB_CONTACTS, path)
-    with serving(create_app({"CONTACTS_FILE": str(path)})) as url:
-        yield url
 
 
 def scan_qr(png: bytes) -> str:

@@ -160,6 +160,30 @@ def test_static_pages_and_cards_carry_the_right_person_in_each_language(cli, tmp
     assert json.loads((out / "api" / "contacts" / "lorents-burman.json").read_text(encoding="utf-8"))["name"] == "Lorents Burman"
 
 
+def test_every_public_get_route_of_the_server_is_exported_or_left_out_on_purpose(app):
+    from contacts_app.web.static_site import EXPORTS, NOT_EXPORTED, unmapped_endpoints
+
+    assert unmapped_endpoints(app) == set()
+    served = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert EXPORTS.keys() <= served and NOT_EXPORTED.keys() <= served  # the table names only real routes
+    assert not EXPORTS.keys() & NOT_EXPORTED.keys()
+    assert set(NOT_EXPORTED) == {e for e in served if e.startswith("staff.")}  # the staff pages, and only they
+
+    @app.get("/press-kit")
+    def press_kit():
+        return "a page the export does not know"
+
+    assert unmapped_endpoints(app) == {"press_kit"}  # a new page fails the test until the table has it
+
+
+def test_the_qr_code_file_is_the_code_the_page_shows(cli, tmp_path, contacts_file):
+    assert cli("build", tmp_path / "out", contacts_file, "--base-url", "https://press.example.se/")[0] == 0
+    for prefix in ("", "en/"):
+        svg = (tmp_path / "out" / f"{prefix}people" / "lorents-burman.svg").read_text(encoding="ascii")
+        page = (tmp_path / "out" / f"{prefix}people" / "lorents-burman.html").read_text(encoding="utf-8")
+        assert svg.startswith("<svg") and svg in page
+
+
 def test_build_replaces_an_earlier_build_but_never_an_unrelated_folder(cli, tmp_path, contacts_file):
     out = tmp_path / "out"
     assert cli("build", out, contacts_file)[0] == 0

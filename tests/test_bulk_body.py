@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from contacts_app import create_app
 from contacts_app.web.serving.bulk_body import SharedBytes
-from contacts_app.web.views import index_of
+from contacts_app.web.store import store_of
 
 from .conftest import generated, serving
 
@@ -86,8 +86,8 @@ def test_the_whole_directory_goes_to_the_file_wrapper_as_the_cached_bytes_themse
     }
     result = app(environ, start_response)
     assert seen["status"] == "200 OK" and isinstance(result, Wrapper)
-    idx = index_of(app.extensions["contacts_store"].snapshot)
-    cached = next(body for k, (body, _) in idx._derived.items() if k[:2] == ("bulk", key))
+    bulks = store_of(app).snapshot.memos.bulks
+    cached = next(bulks.get(k)[0] for k in bulks.keys() if k[0] == key)
     assert result.file._view.obj is cached  # the cache's bytes object, not a copy of it
     body = b"".join(result)
     assert body == cached and int(seen["headers"]["Content-Length"]) == len(body) > 1024 * 1024

@@ -5,7 +5,6 @@ production server (waitress) refuses malformed and oversized requests cleanly (s
 from __future__ import annotations
 
 import re
-import shutil
 import socket
 from urllib.parse import urlencode
 
@@ -15,7 +14,7 @@ from hypothesis import strategies as st
 
 from contacts_app import create_app
 
-from .conftest import WEB_CONTACTS, serving
+from .conftest import WEB_CONTACTS
 
 TOKEN = "stängt-för-allmänheten"
 ROUTES = [
@@ -31,13 +30,9 @@ HOSTILE = [
 
 
 @pytest.fixture
-def app(contacts_file):
-    return create_app({"CONTACTS_FILE": str(contacts_file), "STATUS_TOKEN": TOKEN, "RELOAD_INTERVAL": 0})
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
+def app_config() -> dict:
+    """A staff token, and no watcher: nothing changes the file here."""
+    return {"STATUS_TOKEN": TOKEN, "RELOAD_INTERVAL": 0}
 
 
 def assert_clean(response) -> None:
@@ -186,11 +181,9 @@ def test_a_large_request_body_is_refused_not_read(client):
 
 
 @pytest.fixture
-def live(tmp_path):
-    path = tmp_path / "contacts.yaml"
-    shutil.copyfile(WEB_CONTACTS, path)
-    with serving(create_app({"CONTACTS_FILE": str(path)})) as url:
-        yield int(url.rsplit(":", 1)[1])
+def live(live_server) -> int:
+    """The port of waitress serving the app."""
+    return int(live_server.rsplit(":", 1)[1])
 
 
 def raw(port: int, data: bytes) -> bytes:

@@ -7,6 +7,8 @@ import pytest
 from contacts_app import create_app
 from contacts_app.web.serving.microcache import ResponseCache
 
+from .conftest import check_file
+
 
 def counting_app(body: bytes = b"<p>Lorents Burman</p>", status: str = "200 OK"):
     calls = []
@@ -89,7 +91,7 @@ def test_memory_stays_within_the_budget():
     cache = ResponseCache(inner, lambda: "v1", max_bytes=50_000)
     for n in range(20):
         call(cache, f"/people/p{n}")
-    assert cache._bytes <= 50_000 and len(cache._entries) < 20
+    assert cache._entries.bytes <= 50_000 and len(cache._entries) < 20
     call(cache, "/people/p19")  # the newest is still kept
     assert calls.count("/people/p19") == 1
 
@@ -100,6 +102,7 @@ def test_the_real_app_serves_a_changed_file_at_once(contacts_file):
     assert "Lorents Burman" in client.get("/?lang=sv").get_data(as_text=True)
     text = contacts_file.read_text(encoding="utf-8").replace("Lorents Burman", "Lorentz Burman")
     contacts_file.write_text(text, encoding="utf-8")
+    assert check_file(app)  # what the store's watcher does within RELOAD_INTERVAL
     page = client.get("/?lang=sv").get_data(as_text=True)
     assert "Lorentz Burman" in page and "Lorents Burman" not in page
 

@@ -12,7 +12,8 @@ import vobject
 from contacts_app import create_app
 from contacts_app.validation.validate import load_directory
 from contacts_app.web.store import load
-from contacts_app.web.views import PAGE_SIZE, index_of, page_links
+from contacts_app.web.store import store_of
+from contacts_app.web.views.common import PAGE_SIZE, page_links
 
 from .conftest import generated
 
@@ -82,9 +83,9 @@ def test_search_and_filter_span_pages_and_download_all_is_the_whole_view(client)
 def test_the_fast_search_finds_what_a_plain_scan_finds(client, query):
     from contacts_app.normalise import name_match
 
-    idx = index_of(client.application.extensions["contacts_store"].snapshot)
+    idx = store_of(client.application).snapshot.search
     words = name_match.fold(query).split()
-    plain = [c.id for c, hay in zip(idx.snapshot.contacts, idx.haystacks) if all(w in hay for w in words)]
+    plain = [c.id for c, hay in zip(idx.contacts, idx.haystacks) if all(w in hay for w in words)]
     assert [c.id for c in idx.select(query, "")] == plain
     assert [c.id for c in idx.select(query, "")] == plain  # and again, from the remembered words
 
@@ -96,9 +97,9 @@ def test_the_whole_directory_file_is_made_once_per_version(client):
     again = client.get("/contacts.vcf")
     assert again.get_data() == body and again.headers["ETag"] == first.headers["ETag"]
     assert client.get("/contacts.vcf", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
-    snap = client.application.extensions["contacts_store"].snapshot
-    assert index_of(snap) is index_of(snap)
-    assert any(key[0] == "bulk" for key in index_of(snap)._derived)
+    snap = store_of(client.application).snapshot
+    assert snap.search is store_of(client.application).snapshot.search  # built once, at swap time
+    assert any(key[0] == "vcf" for key in snap.memos.bulks.keys())
 
 
 def test_a_big_file_is_loaded_in_a_child_process_with_the_same_result(tmp_path):

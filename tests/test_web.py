@@ -11,21 +11,16 @@ import vobject
 from contacts_app import create_app
 from contacts_app.outputs.vcard import contact_uid
 from contacts_app.web.security import HEADERS
-from contacts_app.web.views import content_disposition
+from contacts_app.web.store import store_of
+from contacts_app.web.responses import content_disposition
 
 SERVED = ["asa-oberg-linden", "lorents-burman", "pressjouren-umea", "inert-text"]
 
 
 @pytest.fixture
-def app(contacts_file):
-    """The app serving the copy, with a public address for the links in vCards."""
-    return create_app({"CONTACTS_FILE": str(contacts_file), "PUBLIC_URL": "https://kontakter.example.se"})
-
-
-@pytest.fixture
-def client(app):
-    """A test client of the app."""
-    return app.test_client()
+def app_config() -> dict:
+    """A public address for the links in vCards."""
+    return {"PUBLIC_URL": "https://kontakter.example.se"}
 
 
 def html(response) -> str:
@@ -145,13 +140,28 @@ def test_qr_code_holds_the_persons_vcard(client, app):
 
     page = html(client.get("/people/lorents-burman"))
     with app.test_request_context():
-        snap = app.extensions["contacts_store"].snapshot
+        snap = store_of(app).snapshot
         contact = snap.directory.by_id["lorents-burman"]
         text = vcard(
             contact, url="https://kontakter.example.se/people/lorents-burman", rev=snap.revision(contact)
         )
     assert qr_svg(text) in page
     assert client.get("/people/lorents-burman.vcf").get_data(as_text=True) == text
+
+
+def test_qr_code_is_also_an_image_of_its_own_with_validators(client):
+    page = html(client.get("/people/lorents-burman"))
+    response = client.get("/people/lorents-burman.svg")
+    assert response.status_code == 200 and response.headers["Content-Type"] == "image/svg+xml"
+    assert response.get_data(as_text=True) in page  # the very code the page shows
+    assert re.fullmatch(r'"[0-9a-f]{32}"', response.headers["ETag"]) and response.headers["Cache-Control"] == "no-cache"
+    assert response.headers["Last-Modified"].endswith(" GMT")
+    again = client.get("/people/lorents-burman.svg", headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+    english = client.get("/people/lorents-burman.svg?lang=en")
+    assert english.status_code == 200 and english.data != response.data
+    assert english.get_data(as_text=True) in html(client.get("/people/lorents-burman?lang=en"))
+    assert client.get("/people/nobody.svg").status_code == 404
 
 
 def test_desk_is_a_contact_point(client):

@@ -1,4 +1,7 @@
-"""Reloading: a changed file is served, a broken or missing one is not, and a request never sees half a reload."""
+"""Reloading: a changed file is served, a broken or missing one is not, and a request never sees half a reload.
+
+The store's watcher looks at the file every RELOAD_INTERVAL seconds; here there is no watcher (interval 0)
+and each test has the store look at the file when the watcher would (`check_file`), so nothing waits."""
 
 from __future__ import annotations
 
@@ -12,16 +15,16 @@ import pytest
 from contacts_app import create_app
 from contacts_app.outputs.vcard import contact_uid
 
-from .conftest import WEB_CONTACTS
+from .conftest import WEB_CONTACTS, check_file
 
 
 @pytest.fixture
-def client(contacts_file):
-    """A client of an app that checks the file on every request."""
-    return create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": 0}).test_client()
+def app_config() -> dict:
+    """No watcher: the tests say when the file is looked at."""
+    return {"RELOAD_INTERVAL": 0}
 
 
-def rewrite(path: Path, text: str, bump: int = 1) -> None:
+def save(path: Path, text: str, bump: int = 1) -> None:
     """Save the file as an editor does (a new file renamed over the old), a little later than the last save."""
     tmp = path.with_suffix(".tmp")
     tmp.write_text(text, encoding="utf-8")
@@ -30,15 +33,21 @@ def rewrite(path: Path, text: str, bump: int = 1) -> None:
     os.replace(tmp, path)
 
 
-def test_a_changed_file_is_served(client, contacts_file):
-    rewrite(contacts_file, contacts_file.read_text(encoding="utf-8").replace("Kommunalråd", "Kommunstyrelsens ordförande"))
+def rewrite(app, path: Path, text: str, bump: int = 1) -> None:
+    """Save the file, and have the store notice, as its watcher would within RELOAD_INTERVAL."""
+    save(path, text, bump)
+    assert check_file(app)
+
+
+def test_a_changed_file_is_served(app, client, contacts_file):
+    rewrite(app, contacts_file, contacts_file.read_text(encoding="utf-8").replace("Kommunalråd", "Kommunstyrelsens ordförande"))
     assert "Kommunstyrelsens ordförande" in client.get("/people/lorents-burman").get_data(as_text=True)
 
 
-def test_an_unchanged_record_keeps_its_revision_and_etag(client, contacts_file):
+def test_an_unchanged_record_keeps_its_revision_and_etag(app, client, contacts_file):
     burman = client.get("/people/lorents-burman.vcf")
     asa = client.get("/people/asa-oberg-linden.vcf")
-    rewrite(contacts_file, contacts_file.read_text(encoding="utf-8").replace("Kommunalråd", "Kommunstyrelsens ordförande"))
+    rewrite(app, contacts_file, contacts_file.read_text(encoding="utf-8").replace("Kommunalråd", "Kommunstyrelsens ordförande"))
     burman2 = client.get("/people/lorents-burman.vcf")
     asa2 = client.get("/people/asa-oberg-linden.vcf")
     assert asa2.headers["ETag"] == asa.headers["ETag"] and asa2.headers["Last-Modified"] == asa.headers["Last-Modified"]
@@ -51,12 +60,13 @@ def test_an_unchanged_record_keeps_its_revision_and_etag(client, contacts_file):
 @pytest.mark.parametrize(
     "breakage", ["contacts:\n  - id: [unclosed\n", "", "just text\n", None], ids=["yaml", "empty", "shape", "missing"]
 )
-def test_a_broken_or_missing_file_keeps_the_last_good_data(client, contacts_file, breakage):
+def test_a_broken_or_missing_file_keeps_the_last_good_data(app, client, contacts_file, breakage):
     good = contacts_file.read_text(encoding="utf-8")
     if breakage is None:
         contacts_file.unlink()
+        assert check_file(app)
     else:
-        rewrite(contacts_file, breakage)
+        rewrite(app, contacts_file, breakage)
     assert client.get("/people/lorents-burman").status_code == 200
     assert len(client.get("/api/contacts").get_json()) == 4
     status = client.get("/api/status").get_json()
@@ -67,22 +77,24 @@ def test_a_broken_or_missing_file_keeps_the_last_good_data(client, contacts_file
     ]
     page = client.get("/_status").get_data(as_text=True)
     assert "The latest version of the file is not served" in page and f"[{code}]" in page
-    rewrite(contacts_file, good.replace("Lorents Burman", "Lorents Burmån"), bump=3)
+    rewrite(app, contacts_file, good.replace("Lorents Burman", "Lorents Burmån"), bump=3)
     assert "Lorents Burmån" in client.get("/people/lorents-burman").get_data(as_text=True)
     assert client.get("/api/status").get_json()["failed_reload"] is None
 
 
-def test_a_record_that_gains_an_error_is_withdrawn(client, contacts_file):
-    rewrite(contacts_file, contacts_file.read_text(encoding="utf-8").replace("0910-73 50 00", "0910-73"))
+def test_a_record_that_gains_an_error_is_withdrawn(app, client, contacts_file):
+    rewrite(app, contacts_file, contacts_file.read_text(encoding="utf-8").replace("0910-73 50 00", "0910-73"))
     assert client.get("/people/lorents-burman").status_code == 404
     assert client.get("/api/status").get_json()["errors"] == 2
 
 
 def test_unreadable_at_start_serves_an_empty_directory_and_says_why(tmp_path):
-    client = create_app({"CONTACTS_FILE": str(tmp_path / "missing.yaml"), "RELOAD_INTERVAL": 0}).test_client()
+    app = create_app({"CONTACTS_FILE": str(tmp_path / "missing.yaml"), "RELOAD_INTERVAL": 0})
+    client = app.test_client()
     assert client.get("/api/contacts").get_json() == []
     assert client.get("/api/status").get_json()["failed_reload"]["findings"][0]["code"] == "file-unreadable"
     shutil.copyfile(WEB_CONTACTS, tmp_path / "missing.yaml")
+    assert check_file(app)
     assert len(client.get("/api/contacts").get_json()) == 4
 
 
@@ -98,7 +110,7 @@ def test_requests_during_reloads_see_one_whole_version(contacts_file):
         i = 0
         while not stop.is_set():
             i += 1
-            rewrite(contacts_file, two if i % 2 else one, bump=i)
+            rewrite(app, contacts_file, two if i % 2 else one, bump=i)
 
     def read():
         client = app.test_client()

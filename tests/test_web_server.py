@@ -14,20 +14,10 @@ import urllib.request
 
 import pytest
 
-from contacts_app import create_app
 
-from .conftest import WEB_CONTACTS, serving
+from .conftest import WEB_CONTACTS
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def live_server(tmp_path):
-    """waitress serving the web test contacts on 127.0.0.1 at a free port; yields the base URL."""
-    path = tmp_path / "contacts.yaml"
-    shutil.copyfile(WEB_CONTACTS, path)
-    with serving(create_app({"CONTACTS_FILE": str(path)})) as url:
-        yield url
 
 
 def fetch(url: str, headers: dict | None = None):

@@ -33,7 +33,7 @@ def test_wheel_contains_templates_static_and_data(wheel):
     for name in ("templates/base.html", "templates/index.html", "templates/person.html", "templates/_card.html",
                  "templates/status.html", "templates/error.html", "static/style.css", "data/contacts.yaml"):
         assert f"contacts_app/_bundled/{name}" in names, name
-    assert "contacts_app/web/views.py" in names and "contacts_app/outputs/vcard.py" in names
+    assert "contacts_app/web/views/pages.py" in names and "contacts_app/outputs/vcard.py" in names
 
 
 def test_installed_wheel_serves_its_bundled_data(wheel, tmp_path):

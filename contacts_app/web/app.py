@@ -16,7 +16,8 @@ def create_app(config: dict | None = None):
     data/contacts.yaml, else the bundled data), PUBLIC_URL (the site's address as the public sees it,
     for the links in vCards; default the address each request came to), STATUS_TOKEN (the password of
     the staff status page; without it the page answers only on this machine), RELOAD_INTERVAL (seconds
-    between checks of the file for changes; default 1), RESPONSE_CACHE (keep finished public answers
+    between the store's background checks of the file for changes; default 1; 0, None or infinity: no
+    watcher, the file is read once and again only when told to, as `store.check()`), RESPONSE_CACHE (keep finished public answers
     per version of the data, see microcache.py; default on).
     """
     import os
@@ -24,10 +25,10 @@ def create_app(config: dict | None = None):
     from flask import Flask
 
     from contacts_app.contactsfile.locations import contacts_file, resource_path
-    from contacts_app.web import errors, security, views
+    from contacts_app.web import errors, links, security, views
     from contacts_app.web.serving import compression
     from contacts_app.web.serving.microcache import ResponseCache
-    from contacts_app.web.store import DirectoryStore
+    from contacts_app.web.store import DirectoryStore, attach
 
     app = Flask(
         __name__,
@@ -50,13 +51,14 @@ def create_app(config: dict | None = None):
 
     path = contacts_file(app.config["CONTACTS_FILE"])
     app.config["CONTACTS_FILE"] = str(path)
-    app.extensions["contacts_store"] = DirectoryStore(path, interval=float(app.config["RELOAD_INTERVAL"]))
+    interval = app.config["RELOAD_INTERVAL"]
+    store = attach(app, DirectoryStore(path, interval=float(interval or 0), watch=True))
 
-    app.register_blueprint(views.bp)
+    views.init_app(app)
+    links.init_app(app)
     errors.init_app(app)
     security.init_app(app)
     compression.init_app(app)
-    store = app.extensions["contacts_store"]
     if app.config.get("RESPONSE_CACHE", True):
         app.wsgi_app = ResponseCache(app.wsgi_app, lambda: _data_version(store))
     return app

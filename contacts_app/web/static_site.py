@@ -1,7 +1,9 @@
 """`contacts build`: the whole directory as static files that any web host or CDN serves as they are.
 
-The pages are rendered by the same views and templates as the server, each with its links made relative
-to the page itself, so the site works at any address, a sub-path included. The layout (see docs/cli.md):
+Every file is the server's own answer to one of its public GET routes: EXPORTS maps each route to its
+files, and the build asks the app for each of them, rendered by the same views and templates as the
+server with its links (StaticLinks) made relative to the page itself, so the site works at any address,
+a sub-path included. The layout (see docs/cli.md):
 
     index.html, page/<n>.html            the directory in Swedish, PAGE_SIZE contacts to a page
     org/<org>/index.html, <n>.html       one organisation (in place of the server's search)
@@ -24,11 +26,14 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterable
 from urllib.parse import quote
 
-from contacts_app.model.contact import LANGUAGES
+from contacts_app.model.contact import DEFAULT_LANGUAGE, LANGUAGES
 from contacts_app.model.errors import ContactsError
+from contacts_app.web.links import Links
 from contacts_app.web.security import CONTENT_SECURITY_POLICY
+from contacts_app.web.store import Snapshot
 
 MARKER = ".contacts-build"
 MARKER_TEXT = "Made by `contacts build`; the next build replaces this whole folder.\n"
@@ -48,44 +53,112 @@ class BuildReport:
     errors: int
 
 
-class StaticSite:
+# -- the route table: each public GET endpoint of the server and its files in the export ------------
+
+
+@dataclass(frozen=True)
+class Export:
+    """How one of the server's public GET endpoints is exported: the file of its answer to some arguments,
+    and the arguments of every file a build writes."""
+
+    file: Callable[[dict], str]
+    every: Callable[[Snapshot, list[str]], Iterable[dict]]
+
+
+def _prefix(values: dict) -> str:
+    lang = values.get("lang") or DEFAULT_LANGUAGE
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def _index_file(values: dict) -> str:
+    prefix, org, page = _prefix(values), values.get("org"), int(values.get("page") or 1)
+    if org:
+        return f"{prefix}org/{org}/" + ("index.html" if page == 1 else f"{page}.html")
+    return f"{prefix}index.html" if page == 1 else f"{prefix}page/{page}.html"
+
+
+def _page_count(count: int) -> range:
+    from contacts_app.web.views.common import PAGE_SIZE
+
+    return range(1, max(1, -(-count // PAGE_SIZE)) + 1)
+
+
+def _organisations(snap: Snapshot) -> list[str]:
+    return sorted({key for key in snap.search.org_keys if key})
+
+
+def _every_index(snap: Snapshot, static: list[str]) -> Iterable[dict]:
+    for lang in LANGUAGES:
+        for n in _page_count(len(snap.contacts)):
+            yield {"lang": lang, "page": n}
+        for org in _organisations(snap):
+            for n in _page_count(len(snap.search.select("", org))):
+                yield {"lang": lang, "org": org, "page": n}
+
+
+def _every_person(snap: Snapshot, static: list[str]) -> Iterable[dict]:
+    return ({"contact_id": c.id, "lang": lang} for lang in LANGUAGES for c in snap.contacts)
+
+
+def _every_view(snap: Snapshot, static: list[str]) -> Iterable[dict]:
+    for lang in LANGUAGES:
+        yield {"lang": lang}
+        yield from ({"lang": lang, "org": org} for org in _organisations(snap))
+
+
+#: Every public GET endpoint of the server, and where its answers go in the export. tests/test_build.py
+#: fails when the server has one that is neither here nor in NOT_EXPORTED.
+EXPORTS: dict[str, Export] = {
+    "pages.index": Export(_index_file, _every_index),
+    "pages.person": Export(lambda v: f"{_prefix(v)}people/{v['contact_id']}.html", _every_person),
+    "downloads.person_vcard": Export(lambda v: f"{_prefix(v)}people/{v['contact_id']}.vcf", _every_person),
+    "downloads.person_qr": Export(lambda v: f"{_prefix(v)}people/{v['contact_id']}.svg", _every_person),
+    "downloads.all_vcards": Export(
+        lambda v: f"{_prefix(v)}org/{v['org']}/contacts.vcf" if v.get("org") else f"{_prefix(v)}contacts.vcf",
+        _every_view,
+    ),
+    "api.contacts": Export(
+        lambda v: f"api/org/{v['org']}.json" if v.get("org") else "api/contacts.json",
+        lambda snap, static: [{}, *({"org": org} for org in _organisations(snap))],
+    ),
+    "api.contact": Export(
+        lambda v: f"api/contacts/{v['contact_id']}.json", lambda snap, static: ({"contact_id": c.id} for c in snap.contacts)
+    ),
+    "static": Export(lambda v: f"static/{v['filename']}", lambda snap, static: ({"filename": f} for f in static)),
+}
+#: The public GET endpoints a static export leaves out, and why.
+NOT_EXPORTED = {
+    "staff.status": "staff only: findings are never published",
+    "staff.api_status": "staff only: findings are never published",
+}
+
+
+def unmapped_endpoints(app) -> set[str]:
+    """The app's GET endpoints that EXPORTS neither maps nor NOT_EXPORTED leaves out (there should be none)."""
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules() if "GET" in (rule.methods or ())}
+    return endpoints - EXPORTS.keys() - NOT_EXPORTED.keys()
+
+
+class StaticLinks(Links):
     """Where each page and download of the server lives in the export, and links relative to a page."""
+
+    searchable = False
 
     def __init__(self, base_url: str | None = None):
         self.base_url = base_url.rstrip("/") + "/" if base_url else None
         self.current = "index.html"  # the file being rendered; links are relative to it
         #: The server's policy as a <meta> (a static host may send no headers); frame-ancestors has no
         #: effect there, so it is left out.
-        self.csp = "; ".join(
+        self.meta_csp = "; ".join(
             part.strip() for part in CONTENT_SECURITY_POLICY.split(";") if not part.strip().startswith("frame-ancestors")
         )
 
     def path(self, endpoint: str, values: dict) -> str:
         """The site-relative file of a server address (endpoint and its arguments)."""
-        lang = values.get("lang") or LANGUAGES[0]
-        prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-        org = values.get("org")
-        page = int(values.get("page") or 1)
-        cid = values.get("contact_id")
-        if endpoint == "directory.index":
-            if org:
-                return f"{prefix}org/{org}/" + ("index.html" if page == 1 else f"{page}.html")
-            return f"{prefix}index.html" if page == 1 else f"{prefix}page/{page}.html"
-        if endpoint == "directory.person":
-            return f"{prefix}people/{cid}.html"
-        if endpoint == "directory.person_vcard":
-            return f"{prefix}people/{cid}.vcf"
-        if endpoint == "qr":
-            return f"{prefix}people/{cid}.svg"
-        if endpoint == "directory.all_vcards":
-            return f"{prefix}org/{org}/contacts.vcf" if org else f"{prefix}contacts.vcf"
-        if endpoint == "directory.api_contacts":
-            return f"api/org/{org}.json" if org else "api/contacts.json"
-        if endpoint == "directory.api_contact":
-            return f"api/contacts/{cid}.json"
-        if endpoint == "static":
-            return f"static/{values['filename']}"
-        raise BuildError(f"a page links to {endpoint}, which a static export does not have")
+        export = EXPORTS.get(endpoint)
+        if export is None:
+            raise BuildError(f"a page links to {endpoint}, which a static export does not have")
+        return export.file(values)
 
     def href(self, endpoint: str, values: dict) -> str:
         """A link from the page being rendered to that file: relative, so the site works under any path."""
@@ -96,6 +169,19 @@ class StaticSite:
     def absolute(self, endpoint: str, values: dict) -> str | None:
         """The public address of that file (for vCards and JSON-LD), when the build was given --base-url."""
         return self.base_url + quote(self.path(endpoint, values)) if self.base_url else None
+
+    def other_language(self, endpoint: str, query: dict, path: dict | None = None) -> str:
+        """The same page's file in the other language."""
+        return self.href(endpoint, {**(path or {}), **query})
+
+    def qr_file(self, contact_id: str, lang: str) -> str | None:
+        """The QR code's own file, next to the page."""
+        return self.href("downloads.person_qr", {"contact_id": contact_id, "lang": lang})
+
+    def page_key(self) -> tuple:
+        from flask import request
+
+        return (True, request.script_root)
 
 
 def build_site(out_dir: str | os.PathLike, contacts_file: str | os.PathLike, *, base_url: str | None = None) -> BuildReport:
@@ -144,77 +230,40 @@ def _swap_in(work: Path, out: Path) -> None:
 
 
 def _render_all(work: Path, contacts_file: str | os.PathLike, base_url: str | None) -> tuple[int, int, int]:
-    """Render every page, card, QR code and JSON file into `work`; (contacts, files, records with errors)."""
-    from flask import g
+    """Write the server's answer for every file of EXPORTS into `work`; (contacts, files, records with errors)."""
+    from flask import g, url_for
 
     from contacts_app.contactsfile.locations import resource_path
-    from contacts_app.outputs.qr import qr_svg
-    from contacts_app.outputs.vcard import DEFAULT_VERSION
+    from contacts_app.model.errors import SourceError
     from contacts_app.web.app import create_app
-    from contacts_app.web.views import PAGE_SIZE, index_of
+    from contacts_app.web.store import store_of
 
-    app = create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": float("inf"), "PUBLIC_URL": None})
-    store = app.extensions["contacts_store"]
+    app = create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None, "PUBLIC_URL": None})
+    store = store_of(app)
     if store.failed:
-        from contacts_app.model.errors import SourceError
-
         raise SourceError(store.failed.findings[0]) if store.failed.unreadable else BuildError(
             f"{contacts_file} has no valid contact to publish (see: contacts validate {contacts_file})"
         )
     snap = store.snapshot
-    site = StaticSite(base_url)
-    idx = index_of(snap)
+    site = StaticLinks(base_url)
+    static = sorted(item.name for item in resource_path("static").iterdir() if item.is_file())
     written = 0
-
-    def write(target: str, url: str) -> bytes:
-        """Render the server's answer to `url` as the file `target` of the site."""
-        nonlocal written
-        site.current = target
-        with app.test_request_context(url, headers={"Accept-Language": ""}):
-            g.static_site = site
-            g.snapshot = snap
-            response = app.full_dispatch_request()
-            response.direct_passthrough = False  # a file-wrapped download is read like any other answer
-            body = response.get_data()
-        if response.status_code != 200:
-            raise BuildError(f"{url} answered {response.status_code} while building {target}")
-        _write_file(work / target, body)
-        written += 1
-        return body
-
-    def pages(count: int) -> range:
-        return range(1, max(1, -(-count // PAGE_SIZE)) + 1)
-
-    organisations = {key for key in idx.org_keys if key}
-    for lang in LANGUAGES:
-        q = f"lang={lang}"
-        for n in pages(len(snap.contacts)):
-            write(site.path("directory.index", {"lang": lang, "page": n}), f"/?{q}&page={n}")
-        write(site.path("directory.all_vcards", {"lang": lang}), f"/contacts.vcf?{q}")
-        for org in sorted(organisations):
-            values = {"lang": lang, "org": org}
-            for n in pages(len(idx.select("", org))):
-                write(site.path("directory.index", {**values, "page": n}), f"/?{q}&org={quote(org)}&page={n}")
-            write(site.path("directory.all_vcards", values), f"/contacts.vcf?{q}&org={quote(org)}")
-        for contact in snap.contacts:
-            values = {"lang": lang, "contact_id": contact.id}
-            write(site.path("directory.person", values), f"/people/{quote(contact.id)}?{q}")
-            write(site.path("directory.person_vcard", values), f"/people/{quote(contact.id)}.vcf?{q}")
+    for endpoint, export in EXPORTS.items():
+        for values in export.every(snap, static):
+            target = export.file(values)
             with app.test_request_context("/"):
-                g.static_site = site
-                site.current = site.path("directory.person", values)
-                card = idx.card(contact, lang, DEFAULT_VERSION, site.absolute("directory.person", values))
-            _write_file(work / site.path("qr", values), qr_svg(card).encode("ascii"))
-            written += 1
-    write("api/contacts.json", "/api/contacts")
-    for org in sorted(organisations):
-        write(site.path("directory.api_contacts", {"org": org}), f"/api/contacts?org={quote(org)}")
-    for contact in snap.contacts:
-        write(site.path("directory.api_contact", {"contact_id": contact.id}), f"/api/contacts/{quote(contact.id)}")
-    static = resource_path("static")
-    for item in sorted(static.iterdir()):
-        if item.is_file():
-            _write_file(work / "static" / item.name, item.read_bytes())
+                url = url_for(endpoint, **values)
+            site.current = target
+            with app.test_request_context(url, headers={"Accept-Language": ""}):
+                g.links = site
+                g.snapshot = snap
+                response = app.full_dispatch_request()
+                response.direct_passthrough = False  # a file-wrapped download is read like any other answer
+                body = response.get_data()
+                response.close()
+            if response.status_code != 200:
+                raise BuildError(f"{url} answered {response.status_code} while building {target}")
+            _write_file(work / target, body)
             written += 1
     return len(snap.contacts), written, len(snap.directory.errors)
 

@@ -1,29 +1,44 @@
 """The served data: the last good Directory of the contacts file, reloaded when the file changes.
 
-A `Snapshot` is immutable and swapped whole, so a request never sees half a reload. When the file
+A `Snapshot` is immutable and swapped whole, so a request never sees half a reload; its search index and
+memos are made when it is swapped in. The file is watched by the store's own background thread (see
+`DirectoryStore.watch`): a request only ever reads the current snapshot, never the file. When the file
 becomes unreadable, stops being YAML, or leaves no valid contact at all, the last good snapshot stays in
 service and the failed attempt is kept for the status page.
 """
 
 from __future__ import annotations
 
+import logging
+import math
 import os
 import pickle
 import subprocess
 import sys
 import threading
-import time
+import weakref
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from contacts_app.model.contact import Contact, Directory
 from contacts_app.model.errors import SourceError
-from contacts_app.model.finding import Finding, Severity
+from contacts_app.model.finding import Finding
+from contacts_app.model.rules import finding
 from contacts_app.validation.validate import load_directory
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+    from contacts_app.web.memos import Memos
+    from contacts_app.web.search import SearchIndex
+
+#: Where an app keeps its DirectoryStore (see `store_of`).
+STORE_KEY = "contacts_store"
+log = logging.getLogger(__name__)
 
 #: A file at least this big is read and validated in a child process (see `load`).
 ISOLATE_BYTES = 512 * 1024
@@ -58,7 +73,7 @@ def load(path: str | os.PathLike, *, isolate: bool | None = None) -> Directory:
     if child.returncode != 0:
         last = (child.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
         raise SourceError(
-            Finding(str(path), 1, 1, Severity.ERROR, "file-unreadable", f"reading the file failed: {last[:300]}")
+            finding(str(path), 1, 1, "file-unreadable", f"reading the file failed: {last[:300]}")
         )
     kind, value = pickle.loads(child.stdout)  # our own child's output, never outside input
     if kind == "source-error":
@@ -77,13 +92,22 @@ def _load_parts(path: str) -> tuple[str, tuple]:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """One version of the served data: the Directory, when the file changed, and each record's revision."""
+    """One version of the served data: the Directory, when the file changed, each record's revision, and
+    what every request of this version shares: the search index and the memos (made with the snapshot)."""
 
     directory: Directory
     modified: datetime
-    revisions: Mapping[str, datetime] = field(default_factory=dict)
-    #: What the views derive from this version (search index, order, bulk downloads), built once on first use.
-    derived: dict = field(default_factory=dict, compare=False, repr=False)
+    revisions: Mapping[str, datetime]
+    search: "SearchIndex" = field(compare=False, repr=False)
+    memos: "Memos" = field(compare=False, repr=False)
+
+    @classmethod
+    def of(cls, directory: Directory, modified: datetime, revisions: Mapping[str, datetime] | None = None) -> "Snapshot":
+        """A snapshot of `directory`, its search index built and its memos made, ready to be swapped in."""
+        from contacts_app.web.memos import Memos
+        from contacts_app.web.search import SearchIndex
+
+        return cls(directory, modified, MappingProxyType(dict(revisions or {})), SearchIndex(directory.contacts), Memos())
 
     @property
     def contacts(self) -> tuple[Contact, ...]:
@@ -112,40 +136,69 @@ class Attempt:
 def _empty(path: str) -> Snapshot:
     """A snapshot with no contacts, served until the file can be read."""
     epoch = datetime.fromtimestamp(0, timezone.utc)
-    return Snapshot(Directory(path, (), (), "none", loaded_at=epoch), epoch)
+    return Snapshot.of(Directory(path, (), (), "none", loaded_at=epoch), epoch)
 
 
 class DirectoryStore:
-    """Holds the current Snapshot of one contacts file and reloads it when the file changes."""
+    """Holds the current Snapshot of one contacts file; reloads it when told to (`check`, `reload`) or, once
+    `watch` has started it, from a background thread that looks at the file every `interval` seconds."""
 
-    def __init__(self, path: str | os.PathLike, *, interval: float = 1.0, isolate: bool | None = None):
+    def __init__(self, path: str | os.PathLike, *, interval: float = 1.0, isolate: bool | None = None,
+                 watch: bool = False):
         self.path = str(path)
         self.interval = interval
         self.isolate = isolate
         self._lock = threading.Lock()
-        self._checked = 0.0
         self._stamp: tuple | None = None
         self._snapshot = _empty(self.path)
+        self._watcher: threading.Thread | None = None
+        self._stop = threading.Event()
         self.failed: Attempt | None = None
         self.reload()
+        if watch:
+            self.watch()
 
     @property
     def snapshot(self) -> Snapshot:
-        """The snapshot to serve, after reloading if the file changed (checked at most once per interval)."""
-        now = time.monotonic()
-        if now - self._checked >= self.interval:
-            self._checked = now
-            if self._file_stamp() != self._stamp and self._lock.acquire(blocking=False):
-                try:
-                    self._reload_locked()
-                finally:
-                    self._lock.release()
+        """The snapshot in service: only read here, never reloaded (that is the watcher's job)."""
         return self._snapshot
 
     def reload(self) -> bool:
         """Load the file now; True when the new version went into service."""
         with self._lock:
             return self._reload_locked()
+
+    def check(self) -> bool:
+        """Reload if the file changed since it was last read (what the watcher does every interval);
+        True when it had changed."""
+        if self._file_stamp() == self._stamp:
+            return False
+        with self._lock:
+            if self._file_stamp() == self._stamp:  # another check got there first
+                return False
+            self._reload_locked()
+        return True
+
+    def watch(self) -> bool:
+        """Start the background thread that checks the file every `interval` seconds (none for an interval
+        that is not a positive finite number); True when it runs. It ends with `close`, or when the store
+        is no longer used."""
+        if self._watcher is not None or not (0 < self.interval < math.inf):
+            return self._watcher is not None
+        thread = threading.Thread(
+            target=_watch, args=(weakref.ref(self), self._stop, self.interval), name=f"watch {self.path}",
+            daemon=True,
+        )
+        weakref.finalize(self, self._stop.set)
+        self._watcher = thread
+        thread.start()
+        return True
+
+    def close(self) -> None:
+        """Stop the watcher (the data stays in service)."""
+        self._stop.set()
+        if self._watcher is not None and self._watcher is not threading.current_thread():
+            self._watcher.join(timeout=5)
 
     def _file_stamp(self) -> tuple | None:
         """What tells one version of the file from the next without reading it."""
@@ -171,9 +224,33 @@ class DirectoryStore:
             self.failed = None
             return True
         modified = datetime.fromtimestamp(stamp[0] / 1e9, timezone.utc).replace(microsecond=0) if stamp else directory.loaded_at
-        self._snapshot = Snapshot(directory, modified, _revisions(self._snapshot, directory, modified))
+        self._snapshot = Snapshot.of(directory, modified, _revisions(self._snapshot, directory, modified))
         self.failed = None
         return True
+
+
+def _watch(ref: "weakref.ref[DirectoryStore]", stop: threading.Event, interval: float) -> None:
+    """The watcher thread: check the store's file every `interval` seconds until stopped or the store is gone."""
+    while not stop.wait(interval):
+        store = ref()
+        if store is None:
+            return
+        try:
+            store.check()
+        except Exception:  # a bug must not end the watch: the last good data stays, the next check retries
+            log.exception("checking %s failed", store.path)
+        del store
+
+
+def store_of(app: "Flask") -> DirectoryStore:
+    """The DirectoryStore an app serves."""
+    return app.extensions[STORE_KEY]
+
+
+def attach(app: "Flask", store: DirectoryStore) -> DirectoryStore:
+    """Make `store` the one `app` serves (see `store_of`)."""
+    app.extensions[STORE_KEY] = store
+    return store
 
 
 def _revisions(old: Snapshot, new: Directory, modified: datetime) -> Mapping[str, datetime]:

@@ -11,7 +11,7 @@ are: compressing megabytes on every request would cost more server time than it 
 (`Cache-Control: no-store`, the staff pages) go as they are too, so compression can never be used to guess
 their content from its size.
 
-A compressed answer's ETag is the plain one with `:gzip` after it; `etag_matches` lets the views recognise
+A compressed answer's ETag is the plain one with `:gzip` after it; `responses.precondition` recognises
 either form in If-None-Match, so a revisit is a 304 without rendering or compressing anything.
 """
 
@@ -21,13 +21,14 @@ import gzip
 from functools import lru_cache
 
 from flask import Flask, Response, request
-from werkzeug.datastructures import ETags
 from werkzeug.http import parse_accept_header
+
+from contacts_app.web.responses import GZIP_SUFFIX, recheck
 
 COMPRESSIBLE = frozenset({"text/html", "application/json", "text/vcard", "image/svg+xml", "text/css", "text/plain"})
 MIN_SIZE = 1024  # below a kilobyte the saving is smaller than a packet
 LEVEL = 6
-SUFFIX = ":gzip"
+SUFFIX = GZIP_SUFFIX
 
 
 @lru_cache(maxsize=256)
@@ -56,18 +57,8 @@ def compress(response: Response) -> Response:
     etag, weak = response.get_etag()
     if etag:
         response.set_etag(etag + SUFFIX, weak=weak)
-        return response.make_conditional(request)  # a client may hold this compressed version already
+        return recheck(response)  # a client may hold this compressed version already
     return response
-
-
-def etag_matches(tags: ETags, etag: str) -> str | None:
-    """The tag in If-None-Match that names this version (plain or compressed), else None; weak comparison,
-    as RFC 9110 asks for If-None-Match."""
-    if tags.contains_weak(etag):
-        return etag
-    if tags.contains_weak(etag + SUFFIX):
-        return etag + SUFFIX
-    return None
 
 
 def init_app(app: Flask) -> None:

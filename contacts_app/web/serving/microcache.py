@@ -10,11 +10,10 @@ which answers 304. Memory is bounded by a byte budget, oldest-used first out.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Callable, Iterable
 
 from contacts_app.web.serving.compression import accepts_gzip
+from contacts_app.web.serving.lru import LRU
 
 #: Paths never cached: the staff pages (their answer depends on who asks).
 PRIVATE_PREFIXES = ("/_status", "/api/status")
@@ -32,18 +31,14 @@ class ResponseCache:
         self.version = version
         self.max_bytes = max_bytes
         self.max_body = max_body
-        self._entries: OrderedDict[tuple, tuple[str, list, bytes]] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
+        #: (status, headers, body) by request; an entry counts its body and some 512 bytes of headers.
+        self._entries: LRU[tuple[str, list, bytes]] = LRU(max_bytes=max_bytes, size=lambda e: len(e[2]) + 512)
 
     def __call__(self, environ: dict, start_response) -> Iterable[bytes]:
         key = self._key(environ)
         if key is None:
             return self.app(environ, start_response)
-        with self._lock:
-            hit = self._entries.get(key)
-            if hit is not None:
-                self._entries.move_to_end(key)
+        hit = self._entries.get(key)
         if hit is not None:
             status, headers, body = hit
             start_response(status, list(headers))
@@ -88,11 +83,4 @@ class ResponseCache:
         return [body]
 
     def _keep(self, key: tuple, entry: tuple[str, list, bytes]) -> None:
-        with self._lock:
-            if key in self._entries:
-                return
-            self._entries[key] = entry
-            self._bytes += len(entry[2]) + 512
-            while self._bytes > self.max_bytes and len(self._entries) > 1:
-                _, old = self._entries.popitem(last=False)
-                self._bytes -= len(old[2]) + 512
+        self._entries.put(key, entry)

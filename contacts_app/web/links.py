@@ -1,0 +1,106 @@
+"""Addresses in pages and downloads, behind one interface with two implementations, chosen once per request.
+
+`ServerLinks` gives the server's addresses (url_for; absolute ones from PUBLIC_URL, else the host the
+request came to); `StaticLinks` (in static_site.py) gives the files of a static export, relative to the
+page being written. The views put a ServerLinks on `g` before each request; `contacts build` puts its
+StaticLinks there first, and nothing else in the views asks which one it is.
+"""
+
+from __future__ import annotations
+
+from flask import current_app, g, request, url_for
+from jinja2.filters import do_urlencode
+
+from contacts_app.model.contact import DEFAULT_LANGUAGE, Contact
+from contacts_app.web.serving.lru import LRU
+
+
+class Links:
+    """Where a page or download is: what every view and template links through."""
+
+    #: The Content-Security-Policy as a <meta> for hosts that send no headers, or None.
+    meta_csp: str | None = None
+    #: Whether the site answers searches (a static export lists the organisations instead).
+    searchable: bool = True
+
+    def href(self, endpoint: str, values: dict) -> str:
+        """A link to an endpoint with these arguments, from the page being made."""
+        raise NotImplementedError
+
+    def absolute(self, endpoint: str, values: dict) -> str | None:
+        """The public address of an endpoint with these arguments, or None when it is not known."""
+        raise NotImplementedError
+
+    def other_language(self, endpoint: str, query: dict, path: dict | None = None) -> str:
+        """The link to the same page in the other language: `query` holds its query arguments (the
+        other language's among them), `path` the arguments of its path."""
+        raise NotImplementedError
+
+    def qr_file(self, contact_id: str, lang: str) -> str | None:
+        """A link to a person's QR code as a file of its own, where a page offers one."""
+        return None
+
+    def page_key(self) -> tuple:
+        """What a rendered page depends on of where the site is served from."""
+        raise NotImplementedError
+
+    def person_url(self, contact: Contact, lang: str) -> str | None:
+        """The absolute address of a contact's page (in English when lang is en)."""
+        return self.absolute("pages.person", _person_values(contact, lang))
+
+
+def _person_values(contact: Contact, lang: str) -> dict:
+    return {"contact_id": contact.id, **({"lang": lang} if lang != DEFAULT_LANGUAGE else {})}
+
+
+class ServerLinks(Links):
+    """The server's addresses, for one request."""
+
+    def __init__(self, public_url: str | None, urls: LRU[str | None] | None = None):
+        self.public_url = public_url.rstrip("/") if public_url else None
+        self._urls = urls  # the snapshot's memo of contacts' addresses
+
+    def href(self, endpoint: str, values: dict) -> str:
+        return url_for(endpoint, **values)
+
+    def absolute(self, endpoint: str, values: dict) -> str | None:
+        """PUBLIC_URL and the path when configured, else the address the request came to."""
+        if self.public_url:
+            return self.public_url + url_for(endpoint, **values)
+        return url_for(endpoint, _external=True, **values)
+
+    def other_language(self, endpoint: str, query: dict, path: dict | None = None) -> str:
+        """The same path with the other language's arguments (a link relative to the page)."""
+        return "?" + do_urlencode(query)
+
+    def page_key(self) -> tuple:
+        return (False, request.script_root)
+
+    def person_url(self, contact: Contact, lang: str) -> str | None:
+        """As Links.person_url, remembered per address of the site."""
+        if self._urls is None:
+            return super().person_url(contact, lang)
+        key = (contact.id, lang, request.host_url, request.script_root)
+        url = self._urls.get(key)
+        if url is None:
+            url = self._urls.put(key, super().person_url(contact, lang))
+        return url
+
+
+def links() -> Links:
+    """The Links of the current request, chosen once before it ran (see views.prepare); the server's
+    addresses for an answer made before that (an error page of a request that never reached a view)."""
+    if "links" not in g:
+        g.links = ServerLinks(current_app.config.get("PUBLIC_URL"))
+    return g.links
+
+
+def href(endpoint: str, **values) -> str:
+    """The address of a page or download in links (a template global)."""
+    return links().href(endpoint, values)
+
+
+def init_app(app) -> None:
+    """Give templates `href` and `links`."""
+    app.add_template_global(href)
+    app.add_template_global(links)

@@ -1,0 +1,100 @@
+"""Search and order of one snapshot's contacts: built once when the store swaps a version in.
+
+The search texts and organisation keys, the directory's order and the organisation list in each language
+are computed at swap time, never per request; a query's words are found by a scan in C of all the texts
+joined into one string, and the last few hundred words are remembered.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+
+from contacts_app.model.contact import LANGUAGES, Contact
+from contacts_app.normalise import name_match
+from contacts_app.normalise.names import slugify
+from contacts_app.web.serving.lru import LRU
+
+#: Words whose hits are remembered per snapshot.
+REMEMBERED_WORDS = 512
+_SWEDISH_ORDER = str.maketrans({"å": "z\x01", "ä": "z\x02", "æ": "z\x02", "ö": "z\x03", "ø": "z\x03"})
+
+
+def sort_key(text: str) -> str:
+    """Swedish alphabetical order: å, ä, ö after z; other accents as their base letter."""
+    text = text.casefold().translate(_SWEDISH_ORDER)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def haystack(contact: Contact) -> str:
+    """The searchable text of a contact: name, titles and organisations in every language, folded."""
+    return name_match.fold(" ".join((contact.name, *contact.title, *contact.organisation)))
+
+
+def organisation_key(contact: Contact) -> str:
+    """The organisation filter's value: a slug of the Swedish name, the same in both languages."""
+    return slugify(contact.organisation.pick("sv") or "")
+
+
+class SearchIndex:
+    """The search texts, organisation keys, orders and organisation lists of one version's contacts."""
+
+    def __init__(self, contacts: tuple[Contact, ...]):
+        self.contacts = contacts
+        self.haystacks = tuple(haystack(c) for c in contacts)
+        self.org_keys = tuple(organisation_key(c) for c in contacts)
+        starts, at = [], 0
+        for text in self.haystacks:
+            starts.append(at)
+            at += len(text) + 1
+        #: Every search text joined by newlines (which a folded word never holds), and where each begins.
+        self._joined, self._starts = "\n".join(self.haystacks), starts
+        self._orders = {lang: self._order(lang) for lang in LANGUAGES}
+        self._organisations = {lang: self._organisation_list(lang) for lang in LANGUAGES}
+        self._words: LRU[frozenset[int]] = LRU(max_entries=REMEMBERED_WORDS)
+
+    def _order(self, lang: str) -> tuple[int, ...]:
+        keys = [(sort_key(c.organisation.pick(lang) or "~"), sort_key(c.name)) for c in self.contacts]
+        return tuple(sorted(range(len(self.contacts)), key=keys.__getitem__))
+
+    def _organisation_list(self, lang: str) -> tuple[tuple[str, str], ...]:
+        names = {k: c.organisation.pick(lang) or "" for k, c in zip(self.org_keys, self.contacts) if k}
+        return tuple(sorted(names.items(), key=lambda item: sort_key(item[1])))
+
+    def order(self, lang: str) -> tuple[int, ...]:
+        """Positions of the contacts as the directory lists them in `lang`: by organisation, then name."""
+        return self._orders[lang]
+
+    def organisations(self, lang: str) -> tuple[tuple[str, str], ...]:
+        """(filter key, name in `lang`) of every organisation, in Swedish alphabetical order."""
+        return self._organisations[lang]
+
+    def select(self, query: str, org: str, lang: str | None = None) -> list[Contact]:
+        """The contacts whose name, title or organisation hold every word of the query, in the organisation;
+        in the file's order, or in the directory's order for `lang`."""
+        contacts = self.contacts
+        positions = self.order(lang) if lang else range(len(contacts))
+        words = name_match.fold(query).split()
+        if not words and not org:
+            return [contacts[i] for i in positions]
+        keys = self.org_keys
+        if not words:
+            return [contacts[i] for i in positions if keys[i] == org]
+        hits = self.matching(words[0])
+        for word in words[1:]:
+            hits = hits & self.matching(word)
+        return [contacts[i] for i in positions if i in hits and (not org or keys[i] == org)]
+
+    def matching(self, word: str) -> frozenset[int]:
+        """Positions of the contacts whose search text holds `word` (remembered for the last few hundred)."""
+        hits = self._words.get(word)
+        if hits is None:
+            text, starts = self._joined, self._starts
+            found = set()
+            at = text.find(word)
+            while at != -1:
+                i = bisect.bisect_right(starts, at) - 1
+                found.add(i)
+                at = text.find(word, starts[i + 1] if i + 1 < len(starts) else len(text))
+            hits = self._words.put(word, frozenset(found))
+        return hits

@@ -1,0 +1,25 @@
+"""The directory's views, one blueprint per concern: pages, downloads, the JSON api, and the staff pages."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g
+
+from contacts_app.web.links import ServerLinks
+from contacts_app.web.views import api, downloads, pages, staff
+from contacts_app.web.views.common import snapshot
+
+BLUEPRINTS = (pages.bp, downloads.bp, api.bp, staff.bp)
+
+
+def prepare() -> None:
+    """Before each request: take the data's snapshot and choose the Links, once (a build has chosen its own)."""
+    snap = snapshot()
+    if "links" not in g:
+        g.links = ServerLinks(current_app.config.get("PUBLIC_URL"), snap.memos.urls)
+
+
+def init_app(app: Flask) -> None:
+    """Register the blueprints, and what every request is prepared with."""
+    app.before_request(prepare)
+    for bp in BLUEPRINTS:
+        app.register_blueprint(bp)

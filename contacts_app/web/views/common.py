@@ -1,0 +1,105 @@
+"""What every view of the directory shares: the request's snapshot, its arguments, and cached pages.
+
+Each view takes one Snapshot of the data for the whole request, so a reload never shows half a file;
+taking it only reads the store's current snapshot (the store's watcher does the reloading).
+"""
+
+from __future__ import annotations
+
+from flask import abort, current_app, g, render_template, request
+
+from contacts_app.model.contact import Contact
+from contacts_app.outputs.vcard import DEFAULT_VERSION, VERSIONS
+from contacts_app.web.i18n import request_language
+from contacts_app.web.links import links
+from contacts_app.web.responses import HTML_TYPE, answer
+from contacts_app.web.store import DirectoryStore, Snapshot, store_of
+
+MAX_QUERY = 200
+#: Contacts on one page of the directory: with thousands of contacts a page stays small on a phone.
+PAGE_SIZE = 50
+
+
+def store() -> DirectoryStore:
+    """The app's DirectoryStore."""
+    return store_of(current_app)
+
+
+def snapshot() -> Snapshot:
+    """The data this request is served from: taken once, then the same for the whole request."""
+    if "snapshot" not in g:
+        g.snapshot = store().snapshot
+    return g.snapshot
+
+
+def find(contact_id: str) -> Contact:
+    """The contact with this id, or a 404."""
+    contact = snapshot().directory.by_id.get(contact_id)
+    if contact is None:
+        abort(404)
+    return contact
+
+
+def view_args() -> tuple[str, str, str, bool]:
+    """(query, organisation, language, language chosen explicitly) of the current request."""
+    query = " ".join(request.args.get("q", "").split())[:MAX_QUERY]
+    org = request.args.get("org", "")[:MAX_QUERY]
+    lang, explicit = request_language()
+    return query, org, lang, explicit
+
+
+def link_args(lang: str, explicit: bool, **values) -> dict:
+    """Query arguments for links that keep the language when the visitor chose it."""
+    args = {key: value for key, value in values.items() if value}
+    if explicit:
+        args["lang"] = lang
+    return args
+
+
+def vcard_version() -> str:
+    """`?version=` of a vCard download: 3.0 (the default) or 4.0; anything else is a bad request."""
+    version = request.args.get("version", DEFAULT_VERSION)
+    if version not in VERSIONS:
+        abort(400, description=f"version must be one of {', '.join(VERSIONS)}")
+    return version
+
+
+def page_number() -> int:
+    """`?page=` of the directory: 1 when absent; anything but a positive whole number is a bad request."""
+    raw = request.args.get("page", "1")
+    if not (raw.isascii() and raw.isdigit() and 0 < len(raw) <= 6 and int(raw) > 0):
+        abort(400, description="page must be a whole number from 1 up")
+    return int(raw)
+
+
+def page_links(current: int, pages: int) -> list[int | None]:
+    """The page numbers a pagination bar shows: the first, the last and two either side of the current
+    one; None where numbers are left out."""
+    wanted = sorted({1, pages, *range(max(1, current - 2), min(pages, current + 2) + 1)})
+    shown: list[int | None] = []
+    for number in wanted:
+        if shown and number - shown[-1] > 1:
+            shown.append(None)
+        shown.append(number)
+    return shown
+
+
+def page_key(key: tuple) -> tuple:
+    """A page's cache key: what the view says it depends on, and where the site is served from."""
+    return (*key, *links().page_key())
+
+
+def cached_page(key: tuple):
+    """The answer of a page rendered before, if it is still kept; else None."""
+    snap = snapshot()
+    hit = snap.memos.cached(page_key(key))
+    return None if hit is None else answer(hit[0], HTML_TYPE, hit[1], snap.modified)
+
+
+def page(key: tuple, template: str, context):
+    """An HTML page in the request's language, rendered once per version of the data and arguments.
+
+    `context` is a function giving the template's context, called only when the page is not cached."""
+    snap = snapshot()
+    body, etag = snap.memos.rendered(page_key(key), lambda: render_template(template, **context()))
+    return answer(body, HTML_TYPE, etag, snap.modified)

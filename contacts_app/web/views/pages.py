@@ -1,0 +1,103 @@
+"""The pages: the directory (search, organisation filter, pagination) and a person's page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort
+from markupsafe import Markup
+
+from contacts_app.outputs.qr import qr_svg
+from contacts_app.outputs.vcard import DEFAULT_VERSION
+from contacts_app.web.i18n import STRINGS
+from contacts_app.web.links import links
+from contacts_app.web.presenters import CardView, card_view, jsonld, script_json
+from contacts_app.web.views.common import (
+    PAGE_SIZE, cached_page, find, link_args, page, page_links, page_number, snapshot, view_args,
+)
+
+bp = Blueprint("pages", __name__)
+
+
+@bp.get("/")
+def index() -> Response:
+    """The spokespeople, grouped by organisation, PAGE_SIZE to a page; search, organisation filter and
+    pagination are links and a form, so they work without JavaScript."""
+    query, org, lang, explicit = view_args()
+    number = page_number()
+    snap = snapshot()
+    key = ("index", query, org, lang, explicit, number)
+    hit = cached_page(key)
+    if hit is not None:  # a page asked for before: no search, no rendering
+        return hit
+    shown = snap.search.select(query, org, lang)
+    pages = max(1, -(-len(shown) // PAGE_SIZE))
+    if number > pages:
+        abort(404)
+
+    def context() -> dict:
+        to = links()
+        first = (number - 1) * PAGE_SIZE
+        on_page = shown[first : first + PAGE_SIZE]
+        groups: dict[str, list[CardView]] = {}
+        for contact in on_page:
+            card = card_view(contact, lang)
+            groups.setdefault(card.organisation or "", []).append(card)
+        graph = [jsonld(card_view(c, lang), to.person_url(c, lang)) for c in on_page]
+        search_args = link_args(lang, explicit, q=query, org=org)
+        numbers = page_links(number, pages) if pages > 1 else []
+        wanted = {n for n in (*numbers, number - 1, number + 1) if n and 1 <= n <= pages}
+        other_args = link_args(lang, False, q=query, org=org, page=number if number > 1 else None)
+        other_args["lang"] = STRINGS[lang]["other_language_code"]
+        return dict(
+            lang=lang,
+            t=STRINGS[lang],
+            query=query,
+            org=org,
+            groups=groups,
+            count=len(shown),
+            total=len(snap.contacts),
+            first=first + 1,
+            last=first + len(on_page),
+            page_number=number,
+            pages=pages,
+            page_links=numbers,
+            page_hrefs={
+                n: to.href("pages.index", {**search_args, **({"page": n} if n > 1 else {})}) for n in wanted
+            },
+            organisations=snap.search.organisations(lang),
+            args=link_args(lang, explicit),
+            download_args=link_args(lang, True),
+            search_args=search_args,
+            all_args=link_args(lang, True, q=query, org=org),
+            other_href=to.other_language("pages.index", other_args),
+            jsonld=script_json({"@context": "https://schema.org", "@graph": graph}),
+        )
+
+    return page(key, "index.html", context)
+
+
+@bp.get("/people/<contact_id>")
+def person(contact_id: str) -> Response:
+    """One spokesperson, with a QR code of their vCard to scan at a press event."""
+    contact = find(contact_id)
+    _, _, lang, explicit = view_args()
+
+    def context() -> dict:
+        to = links()
+        snap = snapshot()
+        card = card_view(contact, lang)
+        url = to.person_url(contact, lang)
+        text = snap.memos.card(contact, lang, DEFAULT_VERSION, url, snap.revision(contact))
+        other_args = {"lang": STRINGS[lang]["other_language_code"]}
+        return dict(
+            lang=lang,
+            t=STRINGS[lang],
+            card=card,
+            qr=Markup(qr_svg(text)),
+            args=link_args(lang, explicit),
+            download_args=link_args(lang, True),
+            other_href=to.other_language("pages.person", other_args, {"contact_id": contact.id}),
+            qr_file=to.qr_file(contact.id, lang),
+            jsonld=script_json({"@context": "https://schema.org", **jsonld(card, url)}),
+        )
+
+    return page(("person", contact.id, lang, explicit), "person.html", context)
