@@ -36,3 +36,9 @@ def test_an_upward_import_breaks_the_contract(tmp_path):
     done = lint_imports(tmp_path)
     assert done.returncode == 1
     assert "contacts_app.model.contact -> contacts_app.web.store" in done.stdout
+
+
+def test_no_module_is_a_thousand_line_catch_all():
+    lengths = {path.relative_to(ROOT): len(path.read_text(encoding="utf-8").splitlines())
+               for path in (ROOT / "contacts_app").rglob("*.py")}
+    assert {path: n for path, n in lengths.items() if n > 300} == {}

@@ -11,8 +11,7 @@ import vobject
 
 from contacts_app import create_app
 from contacts_app.validation.validate import load_directory
-from contacts_app.web.store import load
-from contacts_app.web.store import store_of
+from contacts_app.web.store import load, store_of
 from contacts_app.web.views.common import PAGE_SIZE, page_links
 
 from .conftest import generated

@@ -10,9 +10,9 @@ import vobject
 
 from contacts_app import create_app
 from contacts_app.outputs.vcard import contact_uid
+from contacts_app.web.responses import content_disposition
 from contacts_app.web.security import HEADERS
 from contacts_app.web.store import store_of
-from contacts_app.web.responses import content_disposition
 
 SERVED = ["asa-oberg-linden", "lorents-burman", "pressjouren-umea", "inert-text"]
 

@@ -14,7 +14,6 @@ import urllib.request
 
 import pytest
 
-
 from .conftest import WEB_CONTACTS
 
 pytestmark = pytest.mark.slow

@@ -6,7 +6,6 @@ change values in place, dump, and write atomically.
 
 from __future__ import annotations
 
-import difflib
 import io
 from dataclasses import dataclass
 from os import PathLike
@@ -17,6 +16,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import PlainScalarString, ScalarString
 
+from contacts_app.contactsfile.diff import unified_diff
 from contacts_app.contactsfile.reading import read_text, screen
 from contacts_app.contactsfile.syntax import syntax_finding
 from contacts_app.contactsfile.writing import write_atomic
@@ -181,9 +181,7 @@ def format_file(path: str | PathLike, *, check: bool = False) -> FormatResult:
     name = str(path)
     text, _ = read_text(path)
     new = canonical_text(text, name)
-    diff = "".join(
-        difflib.unified_diff(text.splitlines(True), new.splitlines(True), f"{name} (now)", f"{name} (canonical)")
-    )
+    diff = unified_diff(text, new, name, "canonical")
     if new != text and not check:
         write_atomic(path, new)
     return FormatResult(new, new != text, diff)

@@ -12,7 +12,6 @@ try:
 
     C_LOADER = True
 except ImportError:  # pragma: no cover - libyaml missing: correct, only slower
-    from yaml import SafeLoader as LOADER  # type: ignore[assignment]
 
     C_LOADER = False
 

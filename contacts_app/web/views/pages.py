@@ -11,7 +11,15 @@ from contacts_app.web.i18n import STRINGS
 from contacts_app.web.links import links
 from contacts_app.web.presenters import CardView, card_view, jsonld, script_json
 from contacts_app.web.views.common import (
-    PAGE_SIZE, cached_page, find, link_args, page, page_links, page_number, snapshot, view_args,
+    PAGE_SIZE,
+    cached_page,
+    find,
+    link_args,
+    page,
+    page_links,
+    page_number,
+    snapshot,
+    view_args,
 )
 
 bp = Blueprint("pages", __name__)
