@@ -13,7 +13,6 @@ import yaml
 
 from contacts_app.contactsfile.reading import ContactNodes, Document, collector_paused, read_document
 from contacts_app.model.contact import Contact, Directory
-from contacts_app.model.finding import Severity
 from contacts_app.model.keys import TOP_KEYS
 from contacts_app.validation.acknowledgements import apply_acknowledgements
 from contacts_app.validation.across import cross_check
@@ -85,4 +84,4 @@ def _build(draft: Draft) -> Contact:
     )
 
 
-__all__ = ["Severity", "load_directory", "validate_document"]
+__all__ = ["load_directory", "validate_document"]
