@@ -260,6 +260,17 @@ def test_etag_answers_if_none_match_with_304(client):
     assert other.status_code == 200
 
 
+@pytest.mark.parametrize("path", ["/", "/people/lorents-burman", "/people/lorents-burman.vcf",
+                                  "/people/lorents-burman.svg", "/contacts.vcf", "/api/contacts/lorents-burman"])
+def test_every_answer_decides_its_preconditions_the_same_way(client, path):
+    etag = client.get(path).headers["ETag"]
+    assert client.get(path, headers={"If-Match": '"another-version"'}).status_code == 412
+    assert client.get(path, headers={"If-Match": etag}).status_code == 200
+    assert client.get(path, headers={"If-Match": "*"}).status_code == 200
+    assert client.get(path, headers={"If-None-Match": f'"x", {etag}'}).status_code == 304
+    assert client.get(path, headers={"If-None-Match": '"x"'}).status_code == 200
+
+
 def test_all_vcards_follow_the_current_view(client):
     everyone = client.get("/contacts.vcf")
     assert everyone.headers["Content-Type"] == "text/vcard; charset=utf-8"

@@ -50,6 +50,7 @@ class Links:
 
 
 def _person_values(contact: Contact, lang: str) -> dict:
+    """The arguments of a contact's page in `lang` (none for the default language)."""
     return {"contact_id": contact.id, **({"lang": lang} if lang != DEFAULT_LANGUAGE else {})}
 
 
@@ -61,6 +62,7 @@ class ServerLinks(Links):
         self._urls = urls  # the snapshot's memo of contacts' addresses
 
     def href(self, endpoint: str, values: dict) -> str:
+        """url_for."""
         return url_for(endpoint, **values)
 
     def absolute(self, endpoint: str, values: dict) -> str | None:
@@ -74,6 +76,7 @@ class ServerLinks(Links):
         return "?" + do_urlencode(query)
 
     def page_key(self) -> tuple:
+        """Pages depend on the path the site is served under (a page is kept for every host that asks)."""
         return (False, request.script_root)
 
     def person_url(self, contact: Contact, lang: str) -> str | None:

@@ -48,12 +48,13 @@ def etag_matches(tags: ETags, etag: str) -> str | None:
 def precondition(etag: str | None, modified: datetime | None) -> tuple[int | None, str | None]:
     """(412, 304 or None; the ETag to answer with) for a GET or HEAD of this version.
 
-    If-Match that names another version is a 412; If-None-Match naming this version in either form is a
-    304 (and the ETag sent back is the form the client holds); without If-None-Match, If-Modified-Since
-    no earlier than `modified` is a 304."""
+    In the order of RFC 9110, section 13.2.2: If-Match that names only other versions is a 412 (`*` names
+    any); If-None-Match naming this version in either form is a 304 (and the ETag sent back is the form
+    the client holds); without If-None-Match, If-Modified-Since no earlier than `modified` is a 304."""
     if request.method not in ("GET", "HEAD"):
         return None, etag
-    if request.if_match and (etag is None or not request.if_match.is_strong(etag)):
+    if_match = request.if_match
+    if if_match and not if_match.star_tag and (etag is None or not if_match.is_strong(etag)):
         return 412, etag
     if request.if_none_match:
         held = etag_matches(request.if_none_match, etag) if etag else None

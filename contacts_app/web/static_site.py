@@ -29,11 +29,16 @@ from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import quote
 
+from flask import g, request
+
+from contacts_app.contactsfile.locations import resource_path
 from contacts_app.model.contact import DEFAULT_LANGUAGE, LANGUAGES
-from contacts_app.model.errors import ContactsError
+from contacts_app.model.errors import ContactsError, SourceError
+from contacts_app.web.app import create_app
 from contacts_app.web.links import Links
 from contacts_app.web.security import CONTENT_SECURITY_POLICY
-from contacts_app.web.store import Snapshot
+from contacts_app.web.store import Snapshot, store_of
+from contacts_app.web.views.common import PAGE_SIZE
 
 MARKER = ".contacts-build"
 MARKER_TEXT = "Made by `contacts build`; the next build replaces this whole folder.\n"
@@ -66,11 +71,13 @@ class Export:
 
 
 def _prefix(values: dict) -> str:
+    """The folder of a language's files: none for Swedish, `en/` for English."""
     lang = values.get("lang") or DEFAULT_LANGUAGE
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 def _index_file(values: dict) -> str:
+    """The file of a page of the directory, or of one organisation's directory."""
     prefix, org, page = _prefix(values), values.get("org"), int(values.get("page") or 1)
     if org:
         return f"{prefix}org/{org}/" + ("index.html" if page == 1 else f"{page}.html")
@@ -78,16 +85,17 @@ def _index_file(values: dict) -> str:
 
 
 def _page_count(count: int) -> range:
-    from contacts_app.web.views.common import PAGE_SIZE
-
+    """The page numbers of a directory of `count` contacts."""
     return range(1, max(1, -(-count // PAGE_SIZE)) + 1)
 
 
 def _organisations(snap: Snapshot) -> list[str]:
+    """The filter keys of the snapshot's organisations, sorted."""
     return sorted({key for key in snap.search.org_keys if key})
 
 
 def _every_index(snap: Snapshot, static: list[str]) -> Iterable[dict]:
+    """Every page of the directory and of each organisation's, in both languages."""
     for lang in LANGUAGES:
         for n in _page_count(len(snap.contacts)):
             yield {"lang": lang, "page": n}
@@ -97,10 +105,12 @@ def _every_index(snap: Snapshot, static: list[str]) -> Iterable[dict]:
 
 
 def _every_person(snap: Snapshot, static: list[str]) -> Iterable[dict]:
+    """Every contact in both languages."""
     return ({"contact_id": c.id, "lang": lang} for lang in LANGUAGES for c in snap.contacts)
 
 
 def _every_view(snap: Snapshot, static: list[str]) -> Iterable[dict]:
+    """The whole directory and each organisation, in both languages."""
     for lang in LANGUAGES:
         yield {"lang": lang}
         yield from ({"lang": lang, "org": org} for org in _organisations(snap))
@@ -179,8 +189,7 @@ class StaticLinks(Links):
         return self.href("downloads.person_qr", {"contact_id": contact_id, "lang": lang})
 
     def page_key(self) -> tuple:
-        from flask import request
-
+        """Pages of an export are kept apart from the server's."""
         return (True, request.script_root)
 
 
@@ -231,13 +240,6 @@ def _swap_in(work: Path, out: Path) -> None:
 
 def _render_all(work: Path, contacts_file: str | os.PathLike, base_url: str | None) -> tuple[int, int, int]:
     """Write the server's answer for every file of EXPORTS into `work`; (contacts, files, records with errors)."""
-    from flask import g, url_for
-
-    from contacts_app.contactsfile.locations import resource_path
-    from contacts_app.model.errors import SourceError
-    from contacts_app.web.app import create_app
-    from contacts_app.web.store import store_of
-
     app = create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None, "PUBLIC_URL": None})
     store = store_of(app)
     if store.failed:
@@ -247,12 +249,12 @@ def _render_all(work: Path, contacts_file: str | os.PathLike, base_url: str | No
     snap = store.snapshot
     site = StaticLinks(base_url)
     static = sorted(item.name for item in resource_path("static").iterdir() if item.is_file())
+    addresses = app.url_map.bind("localhost")  # the server's address of each file, as url_for makes it
     written = 0
     for endpoint, export in EXPORTS.items():
         for values in export.every(snap, static):
             target = export.file(values)
-            with app.test_request_context("/"):
-                url = url_for(endpoint, **values)
+            url = addresses.build(endpoint, values)
             site.current = target
             with app.test_request_context(url, headers={"Accept-Language": ""}):
                 g.links = site

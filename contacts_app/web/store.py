@@ -104,6 +104,7 @@ class Snapshot:
     @classmethod
     def of(cls, directory: Directory, modified: datetime, revisions: Mapping[str, datetime] | None = None) -> "Snapshot":
         """A snapshot of `directory`, its search index built and its memos made, ready to be swapped in."""
+        # imported here, so the child process of `load` imports no Flask
         from contacts_app.web.memos import Memos
         from contacts_app.web.search import SearchIndex
 
