@@ -102,13 +102,15 @@ class Snapshot:
     memos: "Memos" = field(compare=False, repr=False)
 
     @classmethod
-    def of(cls, directory: Directory, modified: datetime, revisions: Mapping[str, datetime] | None = None) -> "Snapshot":
+    def of(cls, directory: Directory, modified: datetime,
+           revisions: Mapping[str, datetime] | None = None) -> "Snapshot":
         """A snapshot of `directory`, its search index built and its memos made, ready to be swapped in."""
         # imported here, so the child process of `load` imports no Flask
         from contacts_app.web.memos import Memos
         from contacts_app.web.search import SearchIndex
 
-        return cls(directory, modified, MappingProxyType(dict(revisions or {})), SearchIndex(directory.contacts), Memos())
+        revisions = MappingProxyType(dict(revisions or {}))
+        return cls(directory, modified, revisions, SearchIndex(directory.contacts), Memos())
 
     @property
     def contacts(self) -> tuple[Contact, ...]:

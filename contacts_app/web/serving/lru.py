@@ -30,9 +30,11 @@ class LRU(Generic[V]):
         self._making: dict[Hashable, threading.Lock] = {}
 
     def __len__(self) -> int:
+        """How many entries are held."""
         return len(self._entries)
 
     def __contains__(self, key: Hashable) -> bool:
+        """Whether `key` is held (without making it the most recently used)."""
         return key in self._entries
 
     @property
