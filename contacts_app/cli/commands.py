@@ -120,11 +120,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """`contacts serve`: check the file, then serve it with waitress until interrupted."""
     from contacts_app.web.app import create_app
     from contacts_app.web.serving.arenas import limit_arenas
+    from contacts_app.web.store import store_of
 
     limit_arenas()  # before waitress starts its threads
     path = contacts_file(args.file)
     app = create_app({"CONTACTS_FILE": str(path)})  # reads the file once (a big one in a child process)
-    store = app.extensions["contacts_store"]
+    store = store_of(app)
     if store.failed:
         sys.stderr.write(FORMATTERS["text"](store.failed.findings))
         if store.failed.unreadable:
