@@ -3,6 +3,10 @@
 # Both print their tables; RESULTS.md gets the validate results and the web section. Pass --big for 100k.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-command -v wrk >/dev/null || { echo "run_all: installing wrk (apt-get install -y wrk)" >&2; apt-get install -y wrk >/dev/null; }
-python3 benchmarks/bench_validate.py "$@"
-python3 benchmarks/bench_web.py "$@"
+source scripts/lib.sh
+apt_install_missing wrk
+# the locked versions, in the project's .venv (made as `bash scripts/test.sh` makes it)
+ensure_venv .venv requirements/test.lock
+export PATH="$PWD/.venv/bin:$PATH"  # the benchmarks time the `contacts` command of this venv
+python benchmarks/bench_validate.py "$@"
+python benchmarks/bench_web.py "$@"
