@@ -36,8 +36,6 @@ case $mode in
         "$venv/bin/python" -m pip install --disable-pip-version-check --quiet --upgrade pip
         "$venv/bin/python" -m pip install --disable-pip-version-check --quiet --upgrade --upgrade-strategy eager \
             --constraint "$constraints" --editable '.[test]'
-        # The tests build the wheel without isolation: the backend at the locked version, like CI.
-        "$venv/bin/python" -m pip install --disable-pip-version-check --quiet -r requirements/build.in
         differences=$("$venv/bin/python" scripts/dependency_versions.py differences requirements/test.lock | sed 's/^/  /')
         log "versions that differ from requirements/test.lock:${differences:+$'\n'}${differences:-" none"}"
         ;;

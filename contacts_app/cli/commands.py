@@ -7,13 +7,12 @@ Heavy libraries (Flask, vobject, ruamel) are imported only by the commands that 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from contacts_app.cli.formats import FORMATTERS
-from contacts_app.contactsfile.locations import LOCAL_FILE, contacts_file, is_bundled
+from contacts_app.contactsfile.locations import LOCAL_FILE, contacts_file, is_fallback
 from contacts_app.model.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, ContactsError, SourceError
 from contacts_app.model.finding import Finding
 
@@ -194,10 +193,8 @@ def _files(given: Sequence[str]) -> list[Path]:
 
 
 def _named(path: Path) -> str:
-    """A file's name for a summary line, saying so when no file was named and none was in the working
-    folder, so the bundled data was used."""
-    fell_back = not os.environ.get("CONTACTS_FILE") and not LOCAL_FILE.is_file() and is_bundled(path)
-    return f"{path} (the bundled data)" if fell_back else str(path)
+    """A file's name for a summary line, saying so when it is the bundled data."""
+    return f"{path} (the bundled data)" if is_fallback(path) else str(path)
 
 
 def _print_findings(findings: Sequence[Finding], fmt: str) -> None:

@@ -38,6 +38,8 @@ def contacts_file(given: str | os.PathLike | None = None, *, writing: bool = Fal
     return resource_path("data") / "contacts.yaml"
 
 
-def is_bundled(path: str | os.PathLike) -> bool:
-    """Whether `path` is the data bundled with the product (not a file of the user's)."""
-    return Path(path).resolve() == (resource_path("data") / "contacts.yaml").resolve()
+def is_fallback(path: str | os.PathLike) -> bool:
+    """Whether `path` is the bundled data that contacts_file falls back on (no file named, none in the
+    working folder), so a command can say it is not the user's own file."""
+    bundled = resource_path("data") / "contacts.yaml"
+    return not os.environ.get("CONTACTS_FILE") and not LOCAL_FILE.is_file() and Path(path).resolve() == bundled.resolve()
