@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -36,9 +37,35 @@ def test_imported_records_say_where_they_came_from(tmp_path, cli):
     target = tmp_path / "contacts.yaml"
     cli("import", SEED_RELEASE, "--into", target)
     source = load_directory(target).contacts[0].source
-    assert source.location == str(SEED_RELEASE)
     assert source.release.startswith("Utnyttja möjligheten")
     assert source.languages == ("sv", "en")
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["contacts"][0]["source"]["file"] == SEED_RELEASE.name
+
+
+def test_a_local_path_is_never_published(tmp_path, cli):
+    target = tmp_path / "contacts.yaml"
+    cli("import", SEED_RELEASE, "--into", target)
+    code, out, _ = cli("export", "--format", "json", target)
+    assert code == 0 and str(SEED_RELEASE.parent) not in out and SEED_RELEASE.name not in out
+    assert all("url" not in c["source"] for c in json.loads(out))
+
+
+def test_a_saved_release_names_its_web_address(tmp_path, cli):
+    release = tmp_path / "saved.txt"
+    release.write_text("# source: https://example.org/press/1\n" + SEED_RELEASE.read_text(encoding="utf-8"), encoding="utf-8")
+    target = tmp_path / "contacts.yaml"
+    cli("import", release, "--into", target)
+    source = yaml.safe_load(target.read_text(encoding="utf-8"))["contacts"][0]["source"]
+    assert source["url"] == "https://example.org/press/1" and "file" not in source
+    assert load_directory(target).contacts[0].source.location == "https://example.org/press/1"
+
+
+def test_a_non_web_url_is_not_published(tmp_path, cli):
+    target = tmp_path / "contacts.yaml"
+    cli("import", SEED_RELEASE, "--into", target)
+    text = target.read_text(encoding="utf-8").replace(f"file: {SEED_RELEASE.name}", "url: file:///home/staff/release.txt")
+    target.write_text(text, encoding="utf-8")
+    assert load_directory(target).contacts[0].source.location is None
 
 
 def test_reimport_changes_nothing(tmp_path, cli):

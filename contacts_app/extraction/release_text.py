@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import urllib.error
 import urllib.request
@@ -18,12 +19,21 @@ class ReleaseError(ContactsError):
 
 @dataclass(frozen=True)
 class Release:
-    """A release's text (one line per paragraph or line break), its title and where it came from."""
+    """A release's text (one line per paragraph or line break), its title and where it came from.
+
+    numbers holds each text line's line number in the file (for HTML, the line its text starts on), so
+    findings can point there; url is the web address, given or read from a "# source: URL" first line."""
 
     location: str
     lines: tuple[str, ...]
     title: str | None
     is_html: bool
+    numbers: tuple[int, ...] = ()
+    url: str | None = None
+
+    def number(self, index: int) -> int:
+        """The file's line number of text line `index`."""
+        return self.numbers[index] if index < len(self.numbers) else index + 1
 
 
 _BLOCK_TAGS = frozenset(
@@ -35,6 +45,9 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _COLUMN_GAP = re.compile(r"(?<=\S)(?: {2,}|\t+)(?=\S)")
 _COLUMNS = re.compile(r"\s*\|\s*(?:\|\s*)*")
+
+#: A saved release's first line that says where it was published.
+_SOURCE_LINE = re.compile(r"#\s*source:\s*(?P<url>https?://\S+)\s*", re.IGNORECASE)
 
 #: Marks a column boundary inside a line: table cells, or text laid out in columns with spaces.
 COLUMN = " | "
@@ -52,6 +65,12 @@ class _TextExtractor(HTMLParser):
         self.h1: list[str] = []
         self.in_h1 = False
         self.pre_depth = 0
+        self.starts: list[tuple[int, int]] = []  # (offset in the text, line in the page) of each piece of text
+        self.length = 0
+
+    def _append(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
 
     def handle_starttag(self, tag, attrs):
         if tag == "pre":
@@ -63,13 +82,13 @@ class _TextExtractor(HTMLParser):
         if tag == "h1":
             self.in_h1 = True
         if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self._append("\n")
         elif tag in ("td", "th"):
-            self.parts.append(COLUMN)
+            self._append(COLUMN)
 
     def handle_startendtag(self, tag, attrs):
         if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self._append("\n")
 
     def handle_endtag(self, tag):
         if tag == "pre" and self.pre_depth:
@@ -81,7 +100,7 @@ class _TextExtractor(HTMLParser):
         if tag == "h1":
             self.in_h1 = False
         if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self._append("\n")
 
     def handle_data(self, data):
         if self.in_title:
@@ -91,23 +110,41 @@ class _TextExtractor(HTMLParser):
         if self.in_h1:
             self.h1.append(data)
         # Line breaks in HTML source are only spaces; lines come from block elements and <br>.
-        self.parts.append(data if self.pre_depth else re.sub(r"\s+", " ", data))
+        self.starts.append((self.length, self.getpos()[0]))
+        self._append(data if self.pre_depth else re.sub(r"\s+", " ", data))
 
 
-def html_to_lines(html: str) -> tuple[list[str], str | None]:
-    """The visible lines of an HTML page, and its title (the first h1, else <title>)."""
+def html_to_lines(html: str) -> tuple[list[str], str | None, list[int]]:
+    """The visible lines of an HTML page, its title (the first h1, else <title>), and each line's page line."""
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
     title = _clean(" ".join(parser.h1)) or _clean(" ".join(parser.title)) or None
-    return split_lines("".join(parser.parts)), title
+    lines, numbers, offset = [], [], 0
+    offsets = [start for start, _ in parser.starts]
+    for raw in "".join(parser.parts).split("\n"):
+        line = _clean(raw)
+        if line:
+            lines.append(line)
+            at = bisect.bisect_right(offsets, offset + len(raw) - len(raw.lstrip())) - 1
+            numbers.append(parser.starts[at][1] if at >= 0 else 1)
+        offset += len(raw) + 1
+    return lines, title, numbers
 
 
 def split_lines(text: str, *, columns: bool = False) -> list[str]:
     """Non-empty lines with white space made single spaces; with columns, wide gaps become column marks."""
-    if columns:
-        text = "\n".join(_COLUMN_GAP.sub(COLUMN, line) for line in text.splitlines())
-    return [line for line in (_clean(raw) for raw in text.splitlines()) if line]
+    return [line for line, _ in numbered_lines(text, columns=columns)]
+
+
+def numbered_lines(text: str, *, columns: bool = False) -> list[tuple[str, int]]:
+    """split_lines, each line with its 1-based line number in the text."""
+    out = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = _clean(_COLUMN_GAP.sub(COLUMN, raw) if columns else raw)
+        if line:
+            out.append((line, number))
+    return out
 
 
 def _clean(text: str) -> str:
@@ -179,12 +216,18 @@ def read_release(path: str | Path) -> Release:
     is_html = location.lower().endswith((".html", ".htm")) or head.startswith((b"<!doctype html", b"<html"))
     is_html = is_html or (location.startswith(("http://", "https://")) and b"<html" in head)
     text = _decode(data, location, is_html)
+    url = location if location.startswith(("http://", "https://")) else None
     if is_html:
-        lines, title = html_to_lines(text)
+        lines, title, numbers = html_to_lines(text)
     else:
-        lines = split_lines(text, columns=True)
+        numbered = numbered_lines(text, columns=True)
+        stated = _SOURCE_LINE.fullmatch(numbered[0][0]) if numbered else None
+        if stated:
+            url = url or stated["url"]
+            numbered = numbered[1:]
+        lines, numbers = [line for line, _ in numbered], [number for _, number in numbered]
         title = None
-    return Release(location, tuple(lines), title or _text_title(lines), is_html)
+    return Release(location, tuple(lines), title or _text_title(lines), is_html, tuple(numbers), url)
 
 
 def _text_title(lines: list[str]) -> str | None:

@@ -9,6 +9,7 @@ because the file is edited round-trip with ruamel.yaml.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -171,8 +172,10 @@ def _source(extraction: Extraction) -> CommentedMap:
     source = CommentedMap()
     if release.title:
         source["release"] = release.title
-    key = "url" if release.location.startswith(("http://", "https://")) else "file"
-    source[key] = release.location
+    if release.url:
+        source["url"] = release.url
+    else:
+        source["file"] = Path(release.location).name  # kept for staff, never published
     if extraction.languages:
         languages = CommentedSeq(extraction.languages)
         languages.fa.set_flow_style()

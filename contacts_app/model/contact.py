@@ -43,7 +43,7 @@ class Texts:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where a record came from: a release's title, its file or address, languages and date."""
+    """Where a record came from: a release's title, its web address, languages and date (a file name is not published)."""
 
     release: str | None = None
     location: str | None = None

@@ -194,7 +194,7 @@ def _source(draft: Draft, node: yaml.Node) -> Source | None:
     text = {key: draft.text(value[key], key) for key in ("release", "url", "file") if key in value}
     return Source(
         release=text.get("release"),
-        location=text.get("url") or text.get("file"),
+        location=text.get("url") if (text.get("url") or "").startswith(("http://", "https://")) else None,
         languages=tuple(languages),
         date=when,
     )
