@@ -1,16 +1,19 @@
-"""Finding a release's contact blocks: a heading ("För mer information kontakta:", "Media contact") opens one;
-the newsroom's boilerplate, the sender's address or the next prose paragraph ends it."""
+"""Finding where a release's contacts are: blocks opened by a heading, and blocks grown around evidence.
+
+A heading ("För mer information kontakta:", "Media contact", any short line ending in a colon that asks
+the reader to get in touch) is strong evidence, and opens a block that the newsroom's boilerplate, the
+sender's address or the body's prose ends. Without a heading, the evidence itself opens one: a short line
+holding a phone number or an email address, with the short name and title lines just above it
+("Anna Andersson / Presschef / 070-…"). Long sentences holding evidence are left to prose.py.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-import phonenumbers
-from phonenumbers import Leniency
+from dataclasses import dataclass, field
 
 from contacts_app.extraction import lexicon
-from contacts_app.extraction.fields import EMAIL
+from contacts_app.extraction.evidence import REGIONS, has_contact_data, is_contact_sentence, is_prose
 
 _HEADING = re.compile(
     "|".join(f"(?P<{lang}{i}>{pattern})" for i, (lang, pattern) in enumerate(lexicon.BLOCK_HEADINGS)),
@@ -18,14 +21,25 @@ _HEADING = re.compile(
 )
 _HEADING_AT = re.compile(rf"(?:^|(?<=[\s.]))(?:{_HEADING.pattern})(?=\s*:|\s*$)", re.IGNORECASE)
 _HEADING_START = re.compile(rf"^(?:{_HEADING.pattern})\b[\s:,]*", re.IGNORECASE)
+#: Lines above the evidence that still belong to the person: name, title, organisation.
+_LINES_ABOVE = 3
+_MAX_BLOCK = 40
+#: The language of a block whose heading's words several languages share: the release's.
+RELEASE_LANGUAGE = "*"
 
 
 @dataclass
 class Block:
-    """A contact block: the language its heading is in, and its lines."""
+    """A contact block: the language it is in, its lines, and each line's index among the release's lines."""
 
     lang: str
     lines: list[str]
+    indexes: list[int] = field(default_factory=list)
+    headed: bool = True
+
+    def add(self, line: str, index: int) -> None:
+        self.lines.append(line)
+        self.indexes.append(index)
 
 
 def _heading_lang(match: re.Match) -> str:
@@ -49,60 +63,128 @@ def _split_headings(line: str) -> list[str]:
     return out if start else [line]
 
 
-def _heading(line: str) -> str | None:
-    """The block language when the whole line is a heading ("Presskontakt:"), else None."""
+def heading_of(line: str, region: str = "SE") -> str | None:
+    """The block language when the whole line is a heading ("Presskontakt:", "Vill du veta mer, kontakta:")."""
     match = _HEADING.fullmatch(line.rstrip(": ").strip())
-    return _heading_lang(match) if match else None
+    if match:
+        return _heading_lang(match)
+    if line.rstrip().endswith(":") and len(line.split()) <= 14 and not has_contact_data(line, region):
+        if lexicon.HEADING_CUE.search(line):
+            return RELEASE_LANGUAGE
+    return None
 
 
-def _has_contact_data(line: str) -> bool:
-    return bool(EMAIL.search(line)) or phonenumbers.PhoneNumberMatcher(line, "SE", leniency=Leniency.VALID).has_next()
-
-
-def _is_prose(line: str) -> bool:
-    """A sentence of the release body, not a line of a contact block."""
-    if _has_contact_data(line):
-        return False
-    words = line.split()
-    lower = sum(w[:1].islower() for w in words)
-    return len(words) >= 12 or (
-        len(words) >= 8 and (line.rstrip().endswith((".", "!", "?", "”", '"')) or lower * 2 > len(words))
-    )
-
-
-def _ends_block(line: str) -> bool:
-    """The newsroom's boilerplate, the sender's postal address, or the body's prose: past the block."""
-    return bool(lexicon.BOILERPLATE_STARTS.match(line) or lexicon.POSTAL_ADDRESS.search(line)) or _is_prose(line)
-
-
-def _expand(line: str) -> list[str]:
+def _expand(line: str, region: str) -> list[str]:
     """A line as block lines: headings on lines of their own, also when contacts follow on the same line."""
     start = _HEADING_START.match(line)
-    if start and start.end() < len(line) and _has_contact_data(line[start.end():]):
+    if start and start.end() < len(line) and has_contact_data(line[start.end():], region):
         return [start.group().strip(" ,"), *_split_headings(line[start.end():])]
     return _split_headings(line)
 
 
-def find_blocks(lines: tuple[str, ...] | list[str]) -> list[Block]:
-    """The contact blocks of a release, each with its language and lines."""
-    expanded = [part for line in lines for part in _expand(line)]
+def _is_boilerplate(line: str) -> bool:
+    """The newsroom's boilerplate or the sender's postal address; "Om projektet: Anna …" is not."""
+    if lexicon.CONTACT_PREFIX.match(line):
+        return False
+    return bool(lexicon.BOILERPLATE_STARTS.match(line) or lexicon.POSTAL_ADDRESS.search(line))
+
+
+def _ends_block(line: str, block: Block, region: str) -> bool:
+    """Past the block: boilerplate, the sender's address, or the body's prose (a first line may be a sentence)."""
+    if _is_boilerplate(line):
+        return True
+    if not block.lines:
+        return is_prose(line, region) and len(line.split()) > 24
+    return is_prose(line, region)
+
+
+def expanded_lines(lines: tuple[str, ...] | list[str], region: str) -> list[tuple[str, int]]:
+    """Every release line as block lines, each with the index of the line it came from."""
+    return [(part, index) for index, line in enumerate(lines) for part in _expand(line, region)]
+
+
+def find_blocks(lines: tuple[str, ...] | list[str], lang: str = "sv") -> list[Block]:
+    """The contact blocks of a release written in `lang`: after headings first, then around evidence elsewhere."""
+    region = REGIONS.get(lang, "SE")
+    expanded = expanded_lines(lines, region)
+    blocks, used = _headed_blocks(expanded, region)
+    for block in blocks:
+        block.lang = lang if block.lang == RELEASE_LANGUAGE else block.lang
+    return blocks + _evidence_blocks(expanded, used | _about_sections(expanded), lang, region)
+
+
+def _about_sections(expanded: list[tuple[str, int]]) -> set[int]:
+    """Positions inside an "Om Umeå kommun" / "About us" section, up to the next heading: the sender, not a contact."""
+    inside, out = False, set()
+    for position, (line, _) in enumerate(expanded):
+        if heading_of(line):
+            inside = False
+        elif lexicon.ABOUT_SECTION.match(line) and not lexicon.CONTACT_PREFIX.match(line):
+            inside = True
+        if inside:
+            out.add(position)
+    return out
+
+
+def _headed_blocks(expanded: list[tuple[str, int]], region: str) -> tuple[list[Block], set[int]]:
+    """Blocks opened by headings, and the positions (in expanded) of the lines they took."""
     blocks: list[Block] = []
+    used: set[int] = set()
     current: Block | None = None
-    for line in expanded:
-        lang = _heading(line)
+    for position, (line, index) in enumerate(expanded):
+        lang = heading_of(line)
         if lang:
             current = Block(lang, [])
             blocks.append(current)
+            used.add(position)
             continue
         if current is None:
-            if re.match(r"(?i)press|media", line) and lexicon.DESK_WORDS.match(line) and _has_contact_data(line):
-                blocks.append(Block("en" if re.match(r"(?i)(press|media)\s", line) else "sv", [line]))
             continue
-        if _ends_block(line) or len(current.lines) >= 40:
+        if _ends_block(line, current, region) or len(current.lines) >= _MAX_BLOCK:
             # "Göteborgs Stad" on its own line, then "Göteborgs Stad är ...": the sender's boilerplate.
             if current.lines and line.startswith(current.lines[-1]) and len(current.lines[-1].split()) <= 5:
                 current.lines.pop()
+                current.indexes.pop()
             current = None
             continue
-        current.lines.append(line)
-    return [b for b in blocks if b.lines]
+        current.add(line, index)
+        used.add(position)
+    return [b for b in blocks if b.lines], used
+
+
+def _is_short(line: str, region: str) -> bool:
+    """A line that can be a name, title or organisation line of a contact (not a sentence, not a heading)."""
+    words = line.split()
+    return 0 < len(words) <= 12 and not is_prose(line, region) and not _is_boilerplate(line) and heading_of(line, region) is None
+
+
+def _evidence_blocks(expanded: list[tuple[str, int]], used: set[int], lang: str, region: str) -> list[Block]:
+    """Blocks without a heading: each run of short lines holding numbers or addresses, with the lines above."""
+    blocks: list[Block] = []
+    taken = set(used)
+    for position, (line, _) in enumerate(expanded):
+        if position in taken or not has_contact_data(line, region) or is_contact_sentence(line, region) or _is_boilerplate(line):
+            continue
+        start = position
+        while start > 0 and position - start < _LINES_ABOVE and start - 1 not in taken and _is_short(expanded[start - 1][0], region):
+            start -= 1
+        end = position + 1
+        while end < len(expanded) and end not in taken and end - start < _MAX_BLOCK and _continues(expanded, end, region):
+            end += 1
+        block = Block(lang, [], headed=False)
+        for at in range(start, end):
+            block.add(*expanded[at])
+            taken.add(at)
+        blocks.append(block)
+    return blocks
+
+
+def _continues(expanded: list[tuple[str, int]], at: int, region: str) -> bool:
+    """True when the line at `at` still belongs to an evidence block: evidence, or a short line before more."""
+    line = expanded[at][0]
+    if _is_boilerplate(line) or is_prose(line, region) or is_contact_sentence(line, region) or heading_of(line):
+        return False
+    if has_contact_data(line, region):
+        return True
+    ahead = expanded[at + 1 : at + 1 + _LINES_ABOVE]
+    return _is_short(line, region) and any(has_contact_data(text, region) and not is_prose(text, region) for text, _ in ahead)

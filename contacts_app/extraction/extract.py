@@ -1,11 +1,13 @@
-"""Press-release text to candidate contact records.
+"""Press-release text to candidate contact records, found by their evidence.
 
-The release's contact blocks are found (blocks.py) by their headings ("För mer information kontakta:",
-"Media contact", ...) and end where the newsroom's boilerplate, the sender's address or the next
-prose paragraph begins. Each block line is cut into fields (fields.py), and fields are grouped into
-people: a name opens a record, what follows belongs to it. People named in the body are never
-read, because only blocks are. The same person in two blocks (Swedish and English) becomes one
-record, and inference.py adds what the block implies.
+Numbers and addresses are the anchors. Where they sit in short lines, a block forms around them
+(blocks.py), opened by a heading where there is one ("För mer information kontakta:", "Media contact")
+and grown from the evidence where there is none; each block line is cut into fields (fields.py), and
+fields are grouped into people: a name opens a record, what follows belongs to it. Where they sit in
+sentences, the nearest name before them owns them (prose.py). People named in the body without a way
+to reach them are not contacts. The same person seen twice (Swedish and English block, body and
+footer) becomes one record, inference.py adds what the text implies, and every number or address
+left unused becomes a finding (skipped.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 from contacts_app.extraction import lexicon
 from contacts_app.extraction.blocks import Block, find_blocks
 from contacts_app.extraction.dates import release_date
+from contacts_app.extraction.evidence import REGIONS, has_contact_data, is_prose
 from contacts_app.extraction.fields import (
     Field,
     column_headings,
@@ -26,12 +29,15 @@ from contacts_app.extraction.fields import (
     starts_with_title,
 )
 from contacts_app.extraction.inference import finish
+from contacts_app.extraction.language import language_of_text
+from contacts_app.extraction.prose import Mention, mentions
 from contacts_app.extraction.release_text import Release
+from contacts_app.extraction.skipped import skipped
+from contacts_app.model.finding import Finding
 from contacts_app.model.phone import Phone
 from contacts_app.normalise.name_match import fold
 from contacts_app.normalise.phones import LABEL_WORDS
 
-_REGIONS = {"nb": "NO", "da": "DK", "fi": "FI"}
 @dataclass
 class Candidate:
     """A contact read from a release, before it meets the contacts file."""
@@ -90,6 +96,7 @@ class Extraction:
     candidates: tuple[Candidate, ...]
     languages: tuple[str, ...]
     date: str | None
+    skipped: tuple[Finding, ...] = ()
 
 
 # -- grouping -------------------------------------------------------------------------------------
@@ -100,8 +107,9 @@ def _people_of_block(block: Block) -> list[Candidate]:
     people: list[Candidate] = []
     current: Candidate | None = None
     headings: dict[int, str] = {}
-    region = _REGIONS.get(block.lang, "SE")
+    region = REGIONS.get(block.lang, "SE")
     for line in block.lines:
+        line = lexicon.CONTACT_TOPIC.sub("", line)
         fields = fields_of_line(line, region)
         headings = column_headings(fields) or headings
         if lexicon.SHARED_LINE.match(line):
@@ -203,11 +211,42 @@ def _same(a: Candidate, b: Candidate) -> bool:
 
 
 def extract(release: Release) -> Extraction:
-    """Every spokesperson (and press desk) in a release's contact blocks."""
-    blocks = find_blocks(release.lines)
-    people = merge_people([_people_of_block(b) for b in blocks])
+    """Every spokesperson (and press desk) a release gives a way to reach."""
+    lang = language_of_text(release.lines)
+    region = REGIONS.get(lang, "SE")
+    blocks = find_blocks(release.lines, lang)
+    in_blocks = {index for block in blocks for index in block.indexes}
+    found = [_people_of_block(b) for b in blocks]
+    # With a contact heading in the release, the body's numbers (a dial-in, a line for relatives) need a cue.
+    headed = any(b.headed and people for b, people in zip(blocks, found))
+    found.append(_people_of_prose(release, in_blocks, lang, region, cued_only=headed))
+    people = merge_people(found)
     for person in people:
         finish(person)
     candidates = tuple(p for p in people if p.name and (p.reachable or (p.kind == "person" and p.title)))
     languages = tuple(dict.fromkeys(lang for c in candidates for lang in c.languages))
-    return Extraction(release, candidates, languages, release_date(release))
+    return Extraction(release, candidates, languages, release_date(release), skipped(release, region, candidates))
+
+
+def _people_of_prose(release: Release, in_blocks: set[int], lang: str, region: str, cued_only: bool) -> list[Candidate]:
+    """The contacts named in sentences outside the blocks (with cued_only, those a contact cue introduces)."""
+    people = []
+    for index, line in enumerate(release.lines):
+        if index in in_blocks or not (has_contact_data(line, region) or lexicon.PROSE_CUE.search(line) or is_prose(line, region)):
+            continue
+        for mention in mentions(line, region):
+            if mention.cued or not cued_only:
+                people.append(_candidate_of(mention, lang))
+    return people
+
+
+def _candidate_of(mention: Mention, lang: str) -> Candidate:
+    """A prose mention as a candidate record."""
+    person = Candidate(name=mention.name, party=mention.party, languages=[lang])
+    if mention.title:
+        _add_text(person, mention.title, lang)
+    for phone in mention.phones:
+        person.add_phone(phone)
+    for email in mention.emails:
+        person.add_email(email)
+    return person

@@ -14,16 +14,13 @@ import phonenumbers
 from phonenumbers import Leniency
 
 from contacts_app.extraction import lexicon
+from contacts_app.extraction.evidence import EMAIL, MAX_LINE, deobfuscated
 from contacts_app.extraction.release_text import COLUMN
 from contacts_app.model.phone import Phone
 from contacts_app.normalise.name_match import fold
 from contacts_app.normalise.names import canonical_party
 from contacts_app.normalise.phones import LABEL_WORDS, PHONE_WORDS, PhoneError, parse_phone
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<![.])", re.UNICODE)
-#: Addresses written to fool harvesters: anna.andersson[at]umea.se, anna.andersson (at) umea.se.
-_OBFUSCATED_AT = re.compile(r"(?<=[\w.])\s*[\[(]\s*(?:at|snabel-a)\s*[\])]\s*(?=[\w-]+\.)", re.IGNORECASE)
-_OBFUSCATED_DOT = re.compile(r"\s*[\[(]\s*(?:dot|punkt)\s*[\])]\s*", re.IGNORECASE)
 _FIELD_SPLIT = re.compile(r"\s*(?:[,;]|\s[–—·•-]\s|\s/\s)\s*")
 _TIMES = re.compile(r"\b\d{1,2}[.:]\d{2}\s*[–—-]\s*\d{1,2}[.:]\d{2}\b")
 _PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
@@ -59,8 +56,9 @@ def fields_of_line(line: str, region: str) -> list[Field]:
         found.append((kind, value))
         return f"\x00{len(found) - 1}\x00"
 
-    if re.search(r"[\[(]\s*(?:at|snabel-a)\s*[\])]", line, re.IGNORECASE):
-        line = _OBFUSCATED_AT.sub("@", _OBFUSCATED_DOT.sub(".", line))
+    if len(line) > MAX_LINE:
+        return []
+    line = deobfuscated(line)
     masked = EMAIL.sub(lambda m: hold("email", m.group()), _TIMES.sub(" ", line))
     matches = list(phonenumbers.PhoneNumberMatcher(masked, region, leniency=Leniency.VALID))
     for match in reversed(matches):
@@ -92,7 +90,7 @@ def _classify_part(part: str, found: list[tuple[str, str]], region: str, first: 
         last = n == len(indexes) - 1
         # Words after a number label it only in brackets or at the end: in "070-… eller 063-… (vx)"
         # the "(vx)" is the second number's, and in "mobil 070-…, växel 0910-…" växel the second's.
-        label = (_label_in(after) if last or after.strip().startswith("(") else None) or _label_in(before)
+        label = (label_in(after) if last or after.strip().startswith("(") else None) or label_in(before)
         try:
             out.append(Field("phone", phone=parse_phone(value, label, region)))
         except PhoneError:
@@ -110,7 +108,7 @@ def _classify_part(part: str, found: list[tuple[str, str]], region: str, first: 
     return out
 
 
-def _label_in(text: str) -> str | None:
+def label_in(text: str) -> str | None:
     """The phone label a context word gives ("Mobil:", "(vx)", "växel"), if any."""
     for word in re.findall(r"[^\W\d_]+", text.lower()):
         if word in LABEL_WORDS:
@@ -120,7 +118,7 @@ def _label_in(text: str) -> str | None:
 
 def _strip_connectors(text: str) -> str:
     """Text beside a number or address without its labels and link words ("nås på", "tel.", "vx")."""
-    text = re.sub(r"\(\s*[^()]*\)", lambda m: "" if _label_in(m.group()) else m.group(), text)
+    text = re.sub(r"\(\s*[^()]*\)", lambda m: "" if label_in(m.group()) else m.group(), text)
     words = [w for w in re.split(r"\s+", _CONNECTORS.sub(" ", text)) if w]
     words = [w for w in words if w.strip(".:()").lower() not in LABEL_WORDS and w.strip(".:").lower() not in PHONE_WORDS]
     return " ".join(words).strip(" .:,;-–")
@@ -128,7 +126,7 @@ def _strip_connectors(text: str) -> str:
 
 def classify_text(text: str, first: bool) -> Field:
     """A text field as a name (with party), a press desk, a title before a name, or other text."""
-    text = _LEADING_CONJUNCTION.sub("", text.strip(" .:"))
+    text = _LEADING_CONJUNCTION.sub("", _balanced(text).strip(" .:"))
     bare, party = split_party(text)
     desk = lexicon.DESK_WORDS.match(text)
     if desk and first and not any(is_title_word(w) for w in text.split()):
@@ -139,6 +137,21 @@ def classify_text(text: str, first: bool) -> Field:
     if split:
         return Field("name", split[1], party=split[2], title_before=split[0])
     return Field("text", text)
+
+
+def _balanced(text: str) -> str:
+    """The text without brackets that open or close nothing: "Anna Berg (S) )" → "Anna Berg (S)"."""
+    depth, out = 0, []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if not depth:
+                continue
+            depth -= 1
+        out.append(ch)
+    text = "".join(out)
+    return text.replace("(", " ", depth) if depth else text
 
 
 def split_party(text: str) -> tuple[str, str | None]:

@@ -30,6 +30,44 @@ BLOCK_HEADINGS: tuple[tuple[str, str], ...] = (
     ("fi", r"lisätietoja(?:\s+antaa|\s+antavat)?|mediayhteydet"),
 )
 
+#: Words that make a short line ending in a colon a contact heading ("Vill du ha ytterligare information kontakta:"),
+#: by language; a word several languages share counts for the first.
+HEADING_CUE = re.compile(
+    r"\b(?:(?P<sv>kontakta|kontakt|kontaktperson\w*|upplysningar|frågor|presskontakt\w*|information)|"
+    r"(?P<en>contacts?|enquiries|inquiries|questions|reach)|"
+    r"(?P<nb>kontakte|henvendelser|informasjon|opplysninger)|(?P<da>oplysninger|henvendelse)|"
+    r"(?P<fi>lisätietoja|lisätiedot|yhteystiedot|tiedustelut))\b",
+    re.IGNORECASE,
+)
+
+#: The topic at the start of a contact line, to drop before reading it: "Om projektet: Anna Berg, …".
+CONTACT_TOPIC = re.compile(r"^(?:om|angående|gällande|för\s+frågor\s+om|about|regarding)\s+[^:]{1,50}:\s*(?=\S)", re.IGNORECASE)
+
+#: The first line of the sender's description ("Om Umeå kommun", "About Nordvind Energy"), often a heading.
+ABOUT_SECTION = re.compile(r"^(?:om|about|fakta\s+om|kort\s+om|tietoa|om\s+oss)\s+\S", re.IGNORECASE)
+
+#: Verbs of saying just before a name: a quote, not a contact ("säger Anna Berg", "says Tom Lee").
+SAYING = re.compile(r"\b(?:säger|sa|berättar|menar|konstaterar|says|said|sier|sa|siger|sagde|sanoo|kertoo)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+#: Words in a sentence that ask the reader to get in touch with the person named next.
+PROSE_CUE = re.compile(
+    r"\b(?:kontakta|kontakte|kontaktperson\w*|presskontakt\w*|pressekontakt\w*|nås|ring|ringa|mejla|maila|contact|"
+    r"reach|call|rettes\s+til|henvend\w*|ota\s+yhteyttä|yhteyshenkilö\w*|lisätietoja)\b[^.!?]*$",
+    re.IGNORECASE,
+)
+
+#: Capitalised words that start sentences, never names: "Kontakta Anna Berg", "Ring Per Lind".
+NOT_NAME_STARTS = frozenset(
+    """
+    kontakta kontakt ring ringa mejla maila hör fråga frågor för om vid enligt även också men och då nu
+    contact call email ask for about at also but and then now please kontakt kontakte ring spørsmål
+    yhteyttä lisätietoja ota soita
+    """.split()
+)
+
+#: A contact line's topic before its colon: "Om projektet: Anna Berg, …", "Regarding the report: …".
+CONTACT_PREFIX = re.compile(r"^(?:om|angående|gällande|för|about|regarding|for|on)\s+[^:]{1,50}:\s*\S", re.IGNORECASE)
+
 #: Lines (or words at a line's start) that begin the newsroom's boilerplate: the block ends there.
 BOILERPLATE_STARTS = re.compile(
     r"^(?:ämnen|kategorier|regioner|taggar|bilder|dokument|länkar|relaterat|prenumerera|"

@@ -35,13 +35,14 @@ RULES: dict[str, tuple[Severity, str]] = {
     "ack-invalid": (Severity.ERROR, "an acknowledgement names no warning rule, or has no reason"),
     "ack-unused": (Severity.WARNING, "an acknowledgement matches no current warning"),
     "import-conflict": (Severity.WARNING, "an imported value differs from the file's, which is kept"),
+    "import-skipped": (Severity.WARNING, "a release line looked like contact data but was not imported"),
 }
 
 #: Warnings a person may acknowledge in the file, with a reason.
 ACKNOWLEDGEABLE = tuple(
     code
     for code, (severity, _) in RULES.items()
-    if severity is Severity.WARNING and code not in ("ack-unused", "import-conflict")
+    if severity is Severity.WARNING and code not in ("ack-unused", "import-conflict", "import-skipped")
 )
 
 

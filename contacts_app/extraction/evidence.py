@@ -1,0 +1,67 @@
+"""The evidence that a line holds a way to reach someone: phone numbers and email addresses, and what is prose.
+
+Numbers are found by phonenumbers' matcher (every way people write them: 070-595 60 85, +46 723 877 438,
+08-123 456 78, (0)40 …), addresses by their shape, also when written against harvesters (name[at]domain).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import Leniency
+
+#: An email address (a Cloudflare "[email protected]" placeholder has no @ and is never one).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<![.])", re.UNICODE)
+#: Addresses written to fool harvesters: anna.andersson[at]umea.se, anna.andersson (at) umea.se.
+OBFUSCATED_AT = re.compile(r"(?<=[\w.])\s*[\[(]\s*(?:at|snabel-a)\s*[\])]\s*(?=[\w-]+[.\[(])", re.IGNORECASE)
+OBFUSCATED_DOT = re.compile(r"\s*[\[(]\s*(?:dot|punkt)\s*[\])]\s*", re.IGNORECASE)
+_HAS_OBFUSCATION = re.compile(r"[\[(]\s*(?:at|snabel-a)\s*[\])]", re.IGNORECASE)
+#: The phone region of each release language (Swedish releases, and any other, dial as from Sweden).
+REGIONS = {"nb": "NO", "nn": "NO", "da": "DK", "fi": "FI"}
+
+#: Longer lines are not contact lines: they are never searched for people (and cannot slow the import down).
+MAX_LINE = 2000
+
+
+def deobfuscated(line: str) -> str:
+    """The line with harvester-proofed addresses written plainly."""
+    if _HAS_OBFUSCATION.search(line):
+        return OBFUSCATED_AT.sub("@", OBFUSCATED_DOT.sub(".", line))
+    return line
+
+
+@lru_cache(maxsize=4096)
+def has_contact_data(line: str, region: str = "SE") -> bool:
+    """True when the line holds an email address or a phone number valid in (or dialled from) `region`."""
+    if len(line) > MAX_LINE:
+        return False
+    line = deobfuscated(line)
+    return bool(EMAIL.search(line)) or phonenumbers.PhoneNumberMatcher(line, region, leniency=Leniency.VALID).has_next()
+
+
+def is_prose(line: str, region: str = "SE") -> bool:
+    """A sentence of the release body, not a line of a contact block."""
+    if has_contact_data(line, region):
+        return False
+    words = line.split()
+    lower = sum(w[:1].islower() for w in words)
+    return len(words) >= 12 or (
+        len(words) >= 8 and (line.rstrip().endswith((".", "!", "?", "”", '"')) or lower * 2 > len(words))
+    )
+
+
+def without_evidence(line: str) -> str:
+    """The line with its addresses and numbers taken out, so its words can be counted."""
+    line = EMAIL.sub(" ", deobfuscated(line))
+    return re.sub(r"[+(]?\d[\d\s()./-]{5,}\d", " ", line)
+
+
+def is_contact_sentence(line: str, region: str = "SE") -> bool:
+    """A sentence of prose that holds a number or an address ("kontakta gärna Anna Berg 070-… för att …")."""
+    if not has_contact_data(line, region):
+        return False
+    words = without_evidence(line).split()
+    lower = sum(w[:1].islower() for w in words)
+    return len(words) >= 14 and lower * 2 >= len(words)
