@@ -134,9 +134,12 @@ def _headed_blocks(expanded: list[tuple[str, int]], region: str) -> tuple[list[B
     for position, (line, index) in enumerate(expanded):
         lang = heading_of(line)
         if lang:
-            current = Block(lang, [])
-            blocks.append(current)
             used.add(position)
+            # A newsroom footer: "Kontakter / Anna Berg / Presskontakt Presschef … 070-…": the second heading
+            # is the label of the person named above it, who has no number yet.
+            if not (current and current.lines and not any(has_contact_data(text, region) for text in current.lines)):
+                current = Block(lang, [])
+                blocks.append(current)
             continue
         if current is None:
             continue

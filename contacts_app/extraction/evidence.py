@@ -25,6 +25,37 @@ REGIONS = {"nb": "NO", "nn": "NO", "da": "DK", "fi": "FI"}
 MAX_LINE = 2000
 
 
+_GLUED = re.compile(r"(?<=[a-zåäöæøüé])(?=[A-ZÅÄÖÆØÜ][a-zåäöæøüé]+)|(?<=\d)(?=[A-ZÅÄÖÆØÜ][a-zåäöæøüé]{2,})")
+#: An address glued to the number before it or the word after it: "15 40niklas.g@m.seOm oss".
+_GLUED_BEFORE_ADDRESS = re.compile(r"(?<=[\s-]\d\d)(?=[a-zåäö][\w.-]*@)")
+_GLUED_AFTER_ADDRESS = re.compile(r"(@(?:[a-z0-9-]+\.)+[a-z]{2,})(?=[A-ZÅÄÖ])")
+_WORD_AT = re.compile(r"[A-ZÅÄÖÆØÜ][a-zåäöæøüé]+")
+
+
+def unglued(line: str, known: frozenset[str]) -> str:
+    """Words a flattened page glued together taken apart: "Jacob AndersenRedaktør" → "Jacob Andersen, Redaktør".
+
+    Only before a word the extractor knows (a title, a first name, a heading word), so "SkiStar" stays whole."""
+    if len(line) > MAX_LINE:
+        return line
+    line = _GLUED_AFTER_ADDRESS.sub(r"\1 ", _GLUED_BEFORE_ADDRESS.sub(" ", line))
+    if not _GLUED.search(line):
+        return line
+    pieces, start = [], 0
+    for match in _GLUED.finditer(line):
+        word = _WORD_AT.match(line, match.start())
+        if word and word.group().lower() in known and not EMAIL.match(line, _token_start(line, match.start())):
+            pieces.append(line[start : match.start()])
+            start = match.start()
+    pieces.append(line[start:])
+    return ", ".join(pieces) if len(pieces) > 1 else line
+
+
+def _token_start(line: str, at: int) -> int:
+    """Where the white-space-delimited token holding position `at` starts."""
+    return line.rfind(" ", 0, at) + 1
+
+
 def deobfuscated(line: str) -> str:
     """The line with harvester-proofed addresses written plainly."""
     if _HAS_OBFUSCATION.search(line):

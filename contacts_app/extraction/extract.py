@@ -13,12 +13,12 @@ left unused becomes a finding (skipped.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from contacts_app.extraction import lexicon
 from contacts_app.extraction.blocks import Block, find_blocks
 from contacts_app.extraction.dates import release_date
-from contacts_app.extraction.evidence import REGIONS, has_contact_data, is_prose
+from contacts_app.extraction.evidence import REGIONS, unglued
 from contacts_app.extraction.fields import (
     Field,
     column_headings,
@@ -212,6 +212,7 @@ def _same(a: Candidate, b: Candidate) -> bool:
 
 def extract(release: Release) -> Extraction:
     """Every spokesperson (and press desk) a release gives a way to reach."""
+    release = replace(release, lines=tuple(unglued(line, lexicon.GLUE_WORDS) for line in release.lines))
     lang = language_of_text(release.lines)
     region = REGIONS.get(lang, "SE")
     blocks = find_blocks(release.lines, lang)
@@ -232,7 +233,7 @@ def _people_of_prose(release: Release, in_blocks: set[int], lang: str, region: s
     """The contacts named in sentences outside the blocks (with cued_only, those a contact cue introduces)."""
     people = []
     for index, line in enumerate(release.lines):
-        if index in in_blocks or not (has_contact_data(line, region) or lexicon.PROSE_CUE.search(line) or is_prose(line, region)):
+        if index in in_blocks:
             continue
         for mention in mentions(line, region):
             if mention.cued or not cued_only:

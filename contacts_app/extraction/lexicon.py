@@ -27,7 +27,9 @@ BLOCK_HEADINGS: tuple[tuple[str, str], ...] = (
     ("en", r"contact\s+(?:persons?|information|details)|contacts?"),
     ("nb", r"for\s+(?:mer|ytterligere)\s+informasjon(?:\s*,?\s*(?:vennligst\s+)?kontakt)?|pressekontakt(?:er)?|kontaktperson(?:er)?"),
     ("da", r"(?:for\s+)?yderligere\s+(?:oplysninger|information)(?:\s*,?\s*(?:venligst\s+)?kontakt)?|pressekontakt"),
-    ("fi", r"lisätietoja(?:\s+antaa|\s+antavat)?|mediayhteydet"),
+    ("fi", r"lisätietoja(?:\s+antaa|\s+antavat|\s+antavat\s+mielellään)?|lisätiedot|mediayhteydet|yhteyshenkilöt|yhteyshenkilö|yhteystiedot|tiedotusvälineiden\s+yhteydenotot"),
+    ("da", r"kontakter|kontaktpersoner|yderligere\s+information|for\s+yderligere\s+oplysninger|pressehenvendelser"),
+    ("nb", r"kontakter|kontaktpersoner|presseinformasjon|pressehenvendelser|for\s+spørsmål"),
 )
 
 #: Words that make a short line ending in a colon a contact heading ("Vill du ha ytterligare information kontakta:"),
@@ -41,7 +43,7 @@ HEADING_CUE = re.compile(
 )
 
 #: The topic at the start of a contact line, to drop before reading it: "Om projektet: Anna Berg, …".
-CONTACT_TOPIC = re.compile(r"^(?:om|angående|gällande|för\s+frågor\s+om|about|regarding)\s+[^:]{1,50}:\s*(?=\S)", re.IGNORECASE)
+CONTACT_TOPIC = re.compile(r"^(?:om|angående|gällande|för|for|about|regarding)\s+[^:]{1,60}:\s*(?=\S)", re.IGNORECASE)
 
 #: The first line of the sender's description ("Om Umeå kommun", "About Nordvind Energy"), often a heading.
 ABOUT_SECTION = re.compile(r"^(?:om|about|fakta\s+om|kort\s+om|tietoa|om\s+oss)\s+\S", re.IGNORECASE)
@@ -51,7 +53,7 @@ SAYING = re.compile(r"\b(?:säger|sa|berättar|menar|konstaterar|says|said|sier|
 
 #: Words in a sentence that ask the reader to get in touch with the person named next.
 PROSE_CUE = re.compile(
-    r"\b(?:kontakta|kontakte|kontaktperson\w*|presskontakt\w*|pressekontakt\w*|nås|ring|ringa|mejla|maila|contact|"
+    r"\b(?:kontakta|kontakte|kontaktperson\w*|presskontakt\w*|pressekontakt\w*|nås|ring|ringa|mejla|maila|sms|via|contact|"
     r"reach|call|rettes\s+til|henvend\w*|ota\s+yhteyttä|yhteyshenkilö\w*|lisätietoja)\b[^.!?]*$",
     re.IGNORECASE,
 )
@@ -63,6 +65,13 @@ NOT_NAME_STARTS = frozenset(
     contact call email ask for about at also but and then now please kontakt kontakte ring spørsmål
     yhteyttä lisätietoja ota soita
     """.split()
+)
+
+#: "Talesperson för Västmanlands sjukhus är Anna Berg": a role named as the contact, just before the name.
+ROLE_IS = re.compile(
+    r"(?P<role>\b(?:talesperson|presskontakt|kontaktperson|pressekontakt\w*|kontaktperson\w*|spokesperson|"
+    r"press\s+contact|contact\s+person|media\s+contact)\b[^.!?:]{0,60}?)\s+(?:är|er|is|blir|will\s+be)\s+$",
+    re.IGNORECASE,
 )
 
 #: A contact line's topic before its colon: "Om projektet: Anna Berg, …", "Regarding the report: …".
@@ -134,6 +143,11 @@ TITLE_WORDS = frozenset(
     advisor researcher lecturer analyst engineer founder chief editor inspector consultant
     executive lead leader deputy senior assistant communications communicator minister member
     direktør ordfører ordfører leder rådgiver konsulent pressechef pressesjef talsperson
+    redaktør redaktör presseattasje presseattaché pressesekretær statssekretær kommunikasjonsrådgiver
+    kommunikasjonsrådgivar kommunikationskonsulent pressekontakt presseansvarlig informationschef
+    toimitusjohtaja päätoimittaja puheenjohtaja varapuheenjohtaja johtaja tiedottaja viestintäjohtaja
+    viestintäpäällikkö asiantuntija erityisasiantuntija tutkija professori pormestari kansliapäällikkö
+    vastaava hallituksen talousjohtaja
     """.split()
 )
 
@@ -161,7 +175,9 @@ SHARED_LINE = re.compile(r"^(?:båda|bägge|samtliga|alla|de|both|all)\b", re.IG
 TITLE_ENDINGS = (
     "chef", "direktör", "direktør", "sjef", "leder", "rådgiver", "talesperson", "ansvarig", "handläggare", "ledare", "samordnare", "strateg", "veterinär",
     "läkare", "planerare", "sekreterare", "ordförande", "kommunikatör", "rådgivare", "råd", "ingenjör",
-    "utredare", "inspektör", "officer", "manager", "director",
+    "utredare", "inspektör", "officer", "manager", "director", "sekretær", "rådgivar", "konsulent", "attasje",
+    "redaktør", "redaktör", "sjef", "johtaja", "päällikkö", "asiantuntija", "tiedottaja", "tutkija", "koordinaattori",
+    "ansvarlig", "assistent", "handler", "chef", "spokesperson", "professor", "rådgjevar", "rådgiver", "direktør",
 )
 
 #: Party abbreviations written after a name, "(S)" or "(s)"; local parties vary, so any short letters pass.
@@ -191,5 +207,20 @@ FIRST_NAMES = frozenset(
     ingrid mette lars-erik per-erik per-åke anna-karin ann-sofie ann-christin karl-johan jan-erik
     amina fatima ali omar yusuf leila sanna matti jukka mikko pekka jarmo heikki aino
     ewa eva-lena søren mette jens lise hanne henrik ole niels rasmus trine kirsten bjørn ingrid sindre eirik ragnhild
+    kimmo minna petteri panu mikael tuomas timo jussi antti juha kari hannu sari tiina pirjo marja riikka päivi
+    satu anu heli johanna outi merja laura elina katja jaana tarja ulla leena anne ville teemu janne markku
+    halvard anne morten jacob jakob christian kasper mads mikkel frederik anders troels line camilla marianne
+    torbjørn håkon øyvind eivind geir terje rune arild vidar gro hilde randi solveig marit ingunn tone
+    glenn roland lovisa ingela matilda johanna niklas kenneth tommy jimmy conny benny ronny
     """.split()
+)
+
+
+#: Words a flattened page may glue to the word before them; the extractor splits there.
+GLUE_WORDS = frozenset(
+    TITLE_WORDS | FIRST_NAMES
+    | set("""
+    lisätiedot lisätietoja yhteyshenkilöt soittopyynnöt puh tel tfn telefon mobil mobile phone email e-post kontakt
+    kontakter kontakta presskontakt presskontakter pressekontakt contact contacts media press för for om about
+    """.split())
 )

@@ -56,18 +56,16 @@ def mentions(line: str, region: str) -> list[Mention]:
         before = line[max(0, name.start() - 80) : name.start()]
         if lexicon.SAYING.search(before):
             continue
-        cued = bool(lexicon.PROSE_CUE.search(before[-40:]))
+        role = lexicon.ROLE_IS.search(before)
+        cued = bool(role or lexicon.PROSE_CUE.search(before[-40:]))
         following = [a for a in anchors if a[0] >= name.end()]
-        nearest = following[0] if following else None
-        if nearest is None or len(_WORD.findall(line[name.end() : nearest[0]])) > _REACH:
-            nearest = None
-        if not (cued or nearest):
+        near = bool(following) and len(_WORD.findall(line[name.end() : following[0][0]])) <= _REACH
+        if not (cued or near):
             continue
         bare, party = split_party(name.group())
-        title = _title_before(before)
-        if not _believable(bare, title, anchors):
-            continue
-        people.append(Mention(bare, party, title or None, cued=cued, span=(name.start(), name.end())))
+        title = role.group("role") if role else _title_before(before)
+        if _believable(bare, title, anchors):
+            people.append(Mention(bare, party, title or None, cued=cued, span=(name.start(), name.end())))
     _give_anchors(people, anchors, line)
     return [p for p in people if p.phones or p.emails or (p.cued and p.title)]
 
