@@ -19,8 +19,12 @@ _HEADING = re.compile(
     "|".join(f"(?P<{lang}{i}>{pattern})" for i, (lang, pattern) in enumerate(lexicon.BLOCK_HEADINGS)),
     re.IGNORECASE,
 )
-_HEADING_AT = re.compile(rf"(?:^|(?<=[\s.]))(?:{_HEADING.pattern})(?=\s*:|\s*$)", re.IGNORECASE)
-_HEADING_START = re.compile(rf"^(?:{_HEADING.pattern})\b[\s:,]*", re.IGNORECASE)
+_HEADING_AT = re.compile(rf"(?:^|(?<=[\s.!?)]))(?:{_HEADING.pattern})(?=\s*:|\s*$)", re.IGNORECASE)
+#: A heading at a line's start, with a few words of qualifier before its colon ("Kontaktperson regeringskansliet:").
+_HEADING_START = re.compile(rf"^(?:{_HEADING.pattern})\b(?:(?:\s+[^\s:,]+){{1,4}}\s*:)?[\s:,]*", re.IGNORECASE)
+_CAPITALISED_PAIR = re.compile(r"\b[A-ZÅÄÖÆØ][a-zåäöæøé]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\s+[A-ZÅÄÖÆØ][a-zåäöæøé]+")
+#: Where one sentence ends and the next begins inside a block line ("… 070-741 21 16. Projektledaren är …").
+_SENTENCE_END = re.compile(r"(?<=[a-zåäöæø0-9)])\.\s+(?=[A-ZÅÄÖÆØ][a-zåäöæø])")
 #: Lines above the evidence that still belong to the person: name, title, organisation.
 _LINES_ABOVE = 3
 _MAX_BLOCK = 40
@@ -75,11 +79,16 @@ def heading_of(line: str, region: str = "SE") -> str | None:
 
 
 def _expand(line: str, region: str) -> list[str]:
-    """A line as block lines: headings on lines of their own, also when contacts follow on the same line."""
+    """A line as block lines: headings on lines of their own, also when contacts follow on the same line, and
+    the sentences after a heading apart."""
     start = _HEADING_START.match(line)
     if start and start.end() < len(line) and has_contact_data(line[start.end():], region):
-        return [start.group().strip(" ,"), *_split_headings(line[start.end():])]
-    return _split_headings(line)
+        parts = [start.group().strip(" ,"), *_split_headings(line[start.end():])]
+    else:
+        parts = _split_headings(line)
+    if len(parts) == 1:
+        return parts
+    return [sentence for part in parts for sentence in _SENTENCE_END.split(part)]
 
 
 def _is_boilerplate(line: str) -> bool:
@@ -169,7 +178,7 @@ def _evidence_blocks(expanded: list[tuple[str, int]], used: set[int], lang: str,
         if position in taken or not has_contact_data(line, region) or is_contact_sentence(line, region) or _is_boilerplate(line):
             continue
         start = position
-        while start > 0 and position - start < _LINES_ABOVE and start - 1 not in taken and _is_short(expanded[start - 1][0], region):
+        while not _names_someone(line) and start > 0 and position - start < _LINES_ABOVE and start - 1 not in taken and _is_short(expanded[start - 1][0], region):
             start -= 1
         end = position + 1
         while end < len(expanded) and end not in taken and end - start < _MAX_BLOCK and _continues(expanded, end, region):
@@ -180,6 +189,11 @@ def _evidence_blocks(expanded: list[tuple[str, int]], used: set[int], lang: str,
             taken.add(at)
         blocks.append(block)
     return blocks
+
+
+def _names_someone(line: str) -> bool:
+    """True when a line holds a capitalised pair of words before its evidence: its name lines are not above it."""
+    return bool(_CAPITALISED_PAIR.search(line.split("@")[0]))
 
 
 def _continues(expanded: list[tuple[str, int]], at: int, region: str) -> bool:

@@ -31,6 +31,8 @@ _CONNECTORS = re.compile(
 )
 _LEADING_CONJUNCTION = re.compile(r"^(?:och|samt|eller|and|or|&)\s+", re.IGNORECASE)
 _PREPOSITION_END = re.compile(r"\b(?:i|på|vid|för|till|åt|hos|av|om|of|in|at|for|to|the|och|and)\s*$", re.IGNORECASE)
+#: "pressekreterare hos infrastrukturminister Anna Johansson": the name after is the superior, part of the title.
+_SUPERIOR = re.compile(r"\b(?:hos|till|åt|för|to|for|of|til|for)\s+\S+$|\b(?:är|er|is|was|var|blir|blev)$", re.IGNORECASE)
 _WORKPLACE = re.compile(r"^(?P<title>.+?)\s+(?:på|vid|hos|at)\s+(?P<org>[A-ZÅÄÖ].*)$")
 _FOLDED_FIRST = frozenset(fold(n) for n in lexicon.FIRST_NAMES)
 
@@ -201,7 +203,7 @@ def _title_then_name(text: str) -> tuple[str, str, str | None] | None:
         if len(tokens) <= size:
             continue
         head, tail = " ".join(tokens[:-size]), " ".join(tokens[-size:])
-        if _PREPOSITION_END.search(head):
+        if _PREPOSITION_END.search(head) or _SUPERIOR.search(head):
             continue
         words = head.split()
         if not (head[:1].islower() or any(is_title_word(w) for w in words)):
