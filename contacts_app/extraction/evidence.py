@@ -89,10 +89,16 @@ def without_evidence(line: str) -> str:
     return re.sub(r"[+(]?\d[\d\s()./-]{5,}\d", " ", line)
 
 
+#: Words that make a line with a number a sentence rather than a list of fields.
+_SENTENCE_WORDS = frozenset("är er is are var was kan can finns nås når reached available tillgänglig tilgjengelig som who".split())
+
+
 def is_contact_sentence(line: str, region: str = "SE") -> bool:
     """A sentence of prose that holds a number or an address ("kontakta gärna Anna Berg 070-… för att …")."""
     if not has_contact_data(line, region):
         return False
     words = without_evidence(line).split()
     lower = sum(w[:1].islower() for w in words)
-    return len(words) >= 14 and lower * 2 >= len(words)
+    if lower * 2 < len(words):
+        return False
+    return len(words) >= 14 or (len(words) >= 8 and any(w.lower() in _SENTENCE_WORDS for w in words))

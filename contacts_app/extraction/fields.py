@@ -33,6 +33,8 @@ _LEADING_CONJUNCTION = re.compile(r"^(?:och|samt|eller|and|or|&)\s+", re.IGNOREC
 _PREPOSITION_END = re.compile(r"\b(?:i|på|vid|för|till|åt|hos|av|om|of|in|at|for|to|the|och|and)\s*$", re.IGNORECASE)
 #: "pressekreterare hos infrastrukturminister Anna Johansson": the name after is the superior, part of the title.
 _SUPERIOR = re.compile(r"\b(?:hos|till|åt|för|to|for|of|til|for)\s+\S+$|\b(?:är|er|is|was|var|blir|blev)$", re.IGNORECASE)
+#: "Anna Berg (M) 1:e vice ordförande": the party marker ends the name, what follows is a field of its own.
+_AFTER_PARTY = re.compile(r"(\([A-Za-zÅÄÖåäö]{1,4}\))\s+(?=[\w])")
 _WORKPLACE = re.compile(r"^(?P<title>.+?)\s+(?:på|vid|hos|at)\s+(?P<org>[A-ZÅÄÖ].*)$")
 _FOLDED_FIRST = frozenset(fold(n) for n in lexicon.FIRST_NAMES)
 
@@ -72,6 +74,7 @@ def fields_of_line(line: str, region: str) -> list[Field]:
                 item.column = column
                 fields.append(item)
         return fields
+    masked = _AFTER_PARTY.sub(r"\1, ", masked)
     parts = [p for p in _FIELD_SPLIT.split(masked) if p and p.strip(" .:")]
     for position, part in enumerate(parts):
         fields.extend(_classify_part(part, found, region, first=position == 0))
@@ -128,7 +131,7 @@ def _strip_connectors(text: str) -> str:
 
 def classify_text(text: str, first: bool) -> Field:
     """A text field as a name (with party), a press desk, a title before a name, or other text."""
-    text = _LEADING_CONJUNCTION.sub("", _balanced(text).strip(" .:"))
+    text = lexicon.LEADING_CUE.sub("", _LEADING_CONJUNCTION.sub("", _balanced(text).strip(" .:")))
     bare, party = split_party(text)
     desk = lexicon.DESK_WORDS.match(text)
     if desk and first and not any(is_title_word(w) for w in text.split()):

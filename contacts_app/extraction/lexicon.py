@@ -74,6 +74,13 @@ ROLE_IS = re.compile(
     re.IGNORECASE,
 )
 
+#: Words before a name in a contact line that only ask the reader to call: "Call requests to Anna Berg".
+LEADING_CUE = re.compile(
+    r"^(?:call\s+requests?\s+(?:to|via)|soittopyynnöt(?:\s+ja\s+lisätiedot)?|kontakta(?:\s+gärna)?|"
+    r"(?:please\s+)?contact|reach|ring|kontakt)\s+(?=[A-ZÅÄÖ])",
+    re.IGNORECASE,
+)
+
 #: A contact line's topic before its colon: "Om projektet: Anna Berg, …", "Regarding the report: …".
 CONTACT_PREFIX = re.compile(r"^(?:om|angående|gällande|för|about|regarding|for|on)\s+[^:]{1,50}:\s*\S", re.IGNORECASE)
 
