@@ -30,7 +30,7 @@ from contacts_app.extraction.fields import (
 )
 from contacts_app.extraction.inference import finish
 from contacts_app.extraction.language import language_of_text
-from contacts_app.extraction.prose import Mention, mentions
+from contacts_app.extraction.prose import Mention, mentions, title_in_text
 from contacts_app.extraction.release_text import Release
 from contacts_app.extraction.skipped import skipped
 from contacts_app.model.finding import Finding
@@ -217,16 +217,30 @@ def extract(release: Release) -> Extraction:
     region = REGIONS.get(lang, "SE")
     blocks = find_blocks(release.lines, lang)
     in_blocks = {index for block in blocks for index in block.indexes}
-    found = [_people_of_block(b) for b in blocks]
+    found = [_people_of_block(b) or _named_above(b, release, region) for b in blocks]
     # With a contact heading in the release, the body's numbers (a dial-in, a line for relatives) need a cue.
     headed = any(b.headed and people for b, people in zip(blocks, found))
     found.append(_people_of_prose(release, in_blocks, lang, region, cued_only=headed))
     people = merge_people(found)
     for person in people:
+        if person.kind == "person" and not person.title and person.name:
+            title = title_in_text(person.name, release.lines)
+            if title:
+                _add_text(person, title, lang)
         finish(person)
     candidates = tuple(p for p in people if p.name and (p.reachable or (p.kind == "person" and p.title)))
     languages = tuple(dict.fromkeys(lang for c in candidates for lang in c.languages))
     return Extraction(release, candidates, languages, release_date(release), skipped(release, region, candidates))
+
+
+def _named_above(block: Block, release: Release, region: str) -> list[Candidate]:
+    """ "… kan rettes til Morten Skjønsberg:" then "mms@fotball.no / +47 …": evidence with no name takes the
+    sentence just above it, read as one sentence with it."""
+    first = block.indexes[0] if block.indexes else 0
+    if block.headed or not first or not release.lines[first - 1].rstrip().endswith(":"):
+        return []
+    text = release.lines[first - 1] + " " + " ".join(block.lines)
+    return [_candidate_of(m, block.lang) for m in mentions(text, region)]
 
 
 def _people_of_prose(release: Release, in_blocks: set[int], lang: str, region: str, cued_only: bool) -> list[Candidate]:

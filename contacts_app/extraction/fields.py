@@ -131,12 +131,14 @@ def _strip_connectors(text: str) -> str:
 
 def classify_text(text: str, first: bool) -> Field:
     """A text field as a name (with party), a press desk, a title before a name, or other text."""
-    text = lexicon.LEADING_CUE.sub("", _LEADING_CONJUNCTION.sub("", _balanced(text).strip(" .:")))
+    text = _LEADING_CONJUNCTION.sub("", _balanced(text).strip(" .:"))
+    cue = lexicon.LEADING_CUE.match(text)
+    text = text[cue.end():] if cue else text
     bare, party = split_party(text)
     desk = lexicon.DESK_WORDS.match(text)
     if desk and first and not any(is_title_word(w) for w in text.split()):
         return Field("desk", desk.group())
-    if is_name(bare) and (strong_name(bare) or first):
+    if is_name(bare) and (strong_name(bare) or first or cue):
         return Field("name", bare, party=party)
     split = _title_then_name(text)
     if split:

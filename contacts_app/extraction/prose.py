@@ -148,3 +148,28 @@ def _title_after(between: str) -> str:
     if not parts or len(parts[0].split()) > 6 or not any(_is_job(w) for w in parts[0].split()):
         return ""
     return parts[0]
+
+
+def title_in_text(name: str, lines) -> str | None:
+    """A title the release's sentences give a person: "Anna Berg, styrelsens ordförande, …" or "presschef Anna Berg"."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    for line in lines:
+        if len(line) > MAX_LINE or name not in line:
+            continue
+        for match in pattern.finditer(line):
+            before = line[max(0, match.start() - 80) : match.start()]
+            if lexicon.SAYING.search(before):
+                continue
+            title = _title_before(before) or _appositive(line[match.end() : match.end() + 120])
+            if title:
+                return title
+    return None
+
+
+def _appositive(after: str) -> str:
+    """ ", styrelsens ordförande, och …": a job phrase set off by commas right after a name."""
+    match = re.match(r"\s*,\s*([^,.;:()]{2,80}?)\s*(?:,|\.|\s(?:och|and|og|samt)\s|$)", after)
+    if not match:
+        return ""
+    words = match.group(1).split()
+    return match.group(1) if len(words) <= 6 and any(_is_job(w) for w in words) and words[0][:1].islower() else ""
