@@ -140,7 +140,7 @@ def test_ids_stay_unique(tmp_path, cli):
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
         ("För mer information kontakta:\nÅsa Öberg\n070-174 06 00\n".encode("latin-1"), "not UTF-8"),
         ("Ny simhall\nKommunen bygger en simhall som öppnar i augusti nästa år, säger Åsa Öberg.\n".encode(),
-         "no contact block found"),
+         "no contact found: the release has no phone number, email address or contact heading"),
     ],
 )
 def test_bad_release_leaves_the_file_untouched(shipped_copy, tmp_path, cli, content, message):

@@ -115,6 +115,7 @@ def _people_of_block(block: Block) -> list[Candidate]:
         if lexicon.SHARED_LINE.match(line):
             _share(people, fields, LABEL_WORDS.get(next((w for w in re.findall(r"\w+", line.lower()) if w in LABEL_WORDS), "")))
             continue
+        pending: list[str] = []  # text before the line's name: "Kommunikationschef – Anna Berg – anna@…"
         for item in fields:
             if item.kind == "desk" and current and (
                 (current.kind == "desk" and not current.reachable) or (item.label_only and current.kind == "person")
@@ -124,8 +125,13 @@ def _people_of_block(block: Block) -> list[Candidate]:
                 current = Candidate(kind="person" if item.kind == "name" else "desk", name=item.text, party=item.party)
                 current.languages.append(block.lang)
                 people.append(current)
-                if item.title_before:
-                    _add_text(current, item.title_before, block.lang)
+                for text in [*pending, *filter(None, [item.title_before])]:
+                    _add_text(current, text, block.lang)
+                pending = []
+            elif item.kind == "text" and not any(f.kind in ("name", "desk") for f in fields[: fields.index(item)]) and any(
+                f.kind in ("name", "desk") for f in fields[fields.index(item) :]
+            ):
+                pending.append(item.text)
             elif current is None:
                 continue
             elif item.kind == "phone":

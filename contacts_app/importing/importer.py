@@ -50,7 +50,7 @@ class ImportResult:
 
 
 def extract_all(paths: list[str | os.PathLike]) -> list[Extraction]:
-    """Read and search every release; ImportFailed on the first that cannot be used."""
+    """Read and search every release; ImportFailed on the first that cannot be used or gives no contact."""
     extractions = []
     for path in paths:
         try:
@@ -59,12 +59,25 @@ def extract_all(paths: list[str | os.PathLike]) -> list[Extraction]:
             raise ImportFailed(str(exc)) from None
         extraction = extract(release)
         if not extraction.candidates:
-            raise ImportFailed(
-                f"{path}: no contact block found (a heading such as 'För mer information kontakta:' or "
-                "'Media contact:' followed by names, numbers or addresses); nothing was imported"
-            )
+            raise ImportFailed(nothing_found(path, extraction))
         extractions.append(extraction)
     return extractions
+
+
+def nothing_found(path, extraction: Extraction) -> str:
+    """Why a release gave no contact: no evidence at all, or evidence that could not be tied to anyone."""
+    if not extraction.skipped:
+        return (
+            f"{path}: no contact found: the release has no phone number, email address or contact heading "
+            "('För mer information kontakta:', 'Media contact:'); nothing was imported"
+        )
+    shown = "\n".join(f"  {f.path}:{f.line}:{f.col}: {f.message}" for f in extraction.skipped[:5])
+    more = f"\n  … and {len(extraction.skipped) - 5} more" if len(extraction.skipped) > 5 else ""
+    return (
+        f"{path}: no contact could be read: {len(extraction.skipped)} number(s) or address(es) with no name or desk "
+        f"beside them:\n{shown}{more}\nAdd the person's name on the same line (Name, title, number) and import "
+        "again; nothing was imported"
+    )
 
 
 def import_releases(paths: list[str | os.PathLike], into: str | os.PathLike, *, dry_run: bool = False) -> ImportResult:
@@ -94,7 +107,8 @@ def _import(extractions: list[Extraction], into: str | os.PathLike, target: str,
     if after == untouched:
         after = before  # nothing merged: keep the file byte for byte, even where it is not canonical
     result = ImportResult(target, before, after, extractions, report)
-    result.findings = validate_document(parse_document(after, target, "import")).findings
+    skipped = tuple(f for extraction in extractions for f in extraction.skipped)
+    result.findings = skipped + validate_document(parse_document(after, target, "import")).findings
     if result.changed and not dry_run:
         write_atomic(into, after)
         result.written = True
