@@ -138,3 +138,67 @@ def test_long_lines_take_linear_time(tmp_path, piece):
 
     small, big = seconds(256 * 1024), seconds(1024 * 1024)
     assert big < max(0.5, 8 * small)
+
+
+def test_a_heading_whose_first_line_is_a_sentence(tmp_path):
+    text = BODY + "För mer information, kontakta:\nAnna Berg, professor i marinbiologi vid Göteborgs universitet.\nanna.berg@gu.se, 031-786 00 00\n"
+    found = only(people(tmp_path, text))
+    assert found["name"] == "Anna Berg" and found["emails"] == ["anna.berg@gu.se"]
+
+
+def test_a_heading_phrased_another_way(tmp_path):
+    found = only(people(tmp_path, BODY + "Vill du ha ytterligare information kontakta:\nAnna Berg, presschef, 070-174 06 33\n"))
+    assert found["name"] == "Anna Berg"
+
+
+def test_a_ministry_signature_block(tmp_path):
+    text = ("Minister to visit Umeå\n" + "The Minister for Rural Affairs will visit Umeå on Monday to meet farmers and the "
+            "county board about the drought this summer.\n\nAnna Berg\nPress Secretary to the Minister for Rural Affairs\n"
+            "Phone (switchboard) +46 8 405 10 00\n")
+    found = only(people(tmp_path, text))
+    assert found["name"] == "Anna Berg" and found["phones"][0]["number"] == "08-405 10 00"
+    assert "Press Secretary" in next(iter(found["title"].values()))
+
+
+def test_a_contact_by_sms_in_a_sentence(tmp_path):
+    text = BODY + "Föranmälan krävs och görs via sms till kommunikationschef Lotta Berg, 076 766 79 80. Välkomna!\n"
+    found = only(people(tmp_path, text))
+    assert found["name"] == "Lotta Berg" and found["phones"][0]["number"] == "076-766 79 80"
+
+
+def test_a_whole_block_on_one_line(tmp_path):
+    text = BODY + ("För mer information kontakta: Anna Berg, enhetschef, Miljöenheten, Region Gävleborg, "
+                   "070-174 06 33, 026-15 50 00, Box 123, 801 03 Gävle\n")
+    found = only(people(tmp_path, text))
+    assert found["name"] == "Anna Berg"
+    assert {p["number"] for p in found["phones"]} >= {"070-174 06 33"}
+
+
+def test_a_finnish_circular(tmp_path):
+    text = ("Kaupunki avaa uuden uimahallin\nKaupunki avaa uuden uimahallin ensi syksynä, ja rakennustyöt alkavat "
+            "jo tässä kuussa keskustan lähellä.\nLisätietoja:\nToimitusjohtaja Matti Virtanen, puh. 040 123 4567\n")
+    found = only(people(tmp_path, text))
+    assert found["name"] == "Matti Virtanen" and found["phones"][0]["number"] == "+358 40 1234567"
+
+
+def test_a_norwegian_press_contact_in_prose(tmp_path):
+    text = ("Statsministeren besøker Tromsø\nStatsministeren besøker Tromsø på mandag og vil møte ordføreren og "
+            "næringslivet i byen for å diskutere nye arbeidsplasser.\nPressekontakt er kommunikasjonsrådgiver Kari "
+            "Nordmann, telefon 912 34 567.\n")
+    found = only(people(tmp_path, text))
+    assert found["name"] == "Kari Nordmann" and found["phones"][0]["number"] == "+47 91 23 45 67"
+
+
+def test_a_contact_in_the_header_with_a_transliterated_address(tmp_path):
+    text = ("Kontakt: Sara Öberg, Sara.Oberg@umu.se\nForskare hittar ny art i fjällen\n" + BODY)
+    found = only(people(tmp_path, text))
+    assert found["name"] == "Sara Öberg" and found["emails"] == ["Sara.Oberg@umu.se"]
+
+
+def test_an_invitation_flattened_into_one_paragraph(tmp_path):
+    text = BODY + ("Presstjänst: Anna Berg, 070-174 06 33, 08-508 290 00, anna.berg@stad.se, Per Lind, 070-174 06 34, "
+                   "per.lind@stad.se. Stadshuset, Ragnar Östbergs plan 1, 105 35 Stockholm. Växel 08-508 290 00. "
+                   "Fax 08-508 290 99.\n")
+    found = {p["name"]: p for p in people(tmp_path, text) if p["kind"] == "person"}
+    assert set(found) == {"Anna Berg", "Per Lind"}
+    assert [p["number"] for p in found["Per Lind"]["phones"]] == ["070-174 06 34"]

@@ -95,7 +95,11 @@ def _is_boilerplate(line: str) -> bool:
     """The newsroom's boilerplate or the sender's postal address; "Om projektet: Anna …" is not."""
     if lexicon.CONTACT_PREFIX.match(line):
         return False
-    return bool(lexicon.BOILERPLATE_STARTS.match(line) or lexicon.POSTAL_ADDRESS.search(line))
+    if lexicon.BOILERPLATE_STARTS.match(line):
+        return True
+    postal = lexicon.POSTAL_ADDRESS.search(line)
+    # A flattened paragraph may hold the contacts first and the sender's address after them.
+    return bool(postal) and not has_contact_data(line[: postal.start()])
 
 
 def _ends_block(line: str, block: Block, region: str) -> bool:

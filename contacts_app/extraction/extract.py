@@ -132,6 +132,8 @@ def _people_of_block(block: Block) -> list[Candidate]:
                 f.kind in ("name", "desk") for f in fields[fields.index(item) :]
             ):
                 pending.append(item.text)
+            elif item.kind == "address":
+                current = None  # the sender's address: its switchboard and fax are nobody's
             elif current is None:
                 continue
             elif item.kind == "phone":
@@ -223,7 +225,7 @@ def extract(release: Release) -> Extraction:
     region = REGIONS.get(lang, "SE")
     blocks = find_blocks(release.lines, lang)
     in_blocks = {index for block in blocks for index in block.indexes}
-    found = [_people_of_block(b) or _named_above(b, release, region) for b in blocks]
+    found = [_people_of_block(b) or _read_as_prose(b, release, region) for b in blocks]
     # With a contact heading in the release, the body's numbers (a dial-in, a line for relatives) need a cue.
     headed = any(b.headed and people for b, people in zip(blocks, found))
     found.append(_people_of_prose(release, in_blocks, lang, region, cued_only=headed))
@@ -239,13 +241,14 @@ def extract(release: Release) -> Extraction:
     return Extraction(release, candidates, languages, release_date(release), skipped(release, region, candidates))
 
 
-def _named_above(block: Block, release: Release, region: str) -> list[Candidate]:
-    """ "… kan rettes til Morten Skjønsberg:" then "mms@fotball.no / +47 …": evidence with no name takes the
-    sentence just above it, read as one sentence with it."""
-    first = block.indexes[0] if block.indexes else 0
-    if block.headed or not first or not release.lines[first - 1].rstrip().endswith(":"):
+def _read_as_prose(block: Block, release: Release, region: str) -> list[Candidate]:
+    """A block grown from evidence that names nobody read as a sentence: "… via sms till kommunikationschef X,
+    076 …", or "… kan rettes til Morten Skjønsberg:" just above "mms@fotball.no / +47 …"."""
+    if block.headed or not block.lines:
         return []
-    text = release.lines[first - 1] + " " + " ".join(block.lines)
+    first = block.indexes[0]
+    above = release.lines[first - 1] if first and release.lines[first - 1].rstrip().endswith(":") else ""
+    text = " ".join([above, *block.lines]).strip()
     return [_candidate_of(m, block.lang) for m in mentions(text, region)]
 
 

@@ -21,7 +21,7 @@ from contacts_app.normalise.name_match import fold
 from contacts_app.normalise.names import canonical_party
 from contacts_app.normalise.phones import LABEL_WORDS, PHONE_WORDS, PhoneError, parse_phone
 
-_FIELD_SPLIT = re.compile(r"\s*(?:[,;]|\s[–—·•-]\s|\s/\s)\s*")
+_FIELD_SPLIT = re.compile(r"\s*(?:[,;]|\s[–—·•-]\s|\s/\s|:\s+(?=[A-ZÅÄÖÆØ][a-zåäöæø]))\s*")
 _TIMES = re.compile(r"\b\d{1,2}[.:]\d{2}\s*[–—-]\s*\d{1,2}[.:]\d{2}\b")
 _PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
 _CONNECTORS = re.compile(
@@ -35,13 +35,14 @@ _PREPOSITION_END = re.compile(r"\b(?:i|på|vid|för|till|åt|hos|av|om|of|in|at|
 _SUPERIOR = re.compile(r"\b(?:hos|till|åt|för|to|for|of|til|for)\s+\S+$|\b(?:är|er|is|was|var|blir|blev)$", re.IGNORECASE)
 #: "Anna Berg (M) 1:e vice ordförande": the party marker ends the name, what follows is a field of its own.
 _AFTER_PARTY = re.compile(r"(\([A-Za-zÅÄÖåäö]{1,4}\))\s+(?=[\w])")
+_FAX = re.compile(r"\b(?:fax|telefax|faks)\b[\s.:]*$", re.IGNORECASE)
 _WORKPLACE = re.compile(r"^(?P<title>.+?)\s+(?:på|vid|hos|at)\s+(?P<org>[A-ZÅÄÖ].*)$")
 _FOLDED_FIRST = frozenset(fold(n) for n in lexicon.FIRST_NAMES)
 
 
 @dataclass
 class Field:
-    """One classified piece of a line. kind: name, desk, text, phone or email."""
+    """One classified piece of a line. kind: name, desk, text, phone, email, or address (a postal address)."""
 
     kind: str
     text: str = ""
@@ -86,12 +87,16 @@ def _classify_part(part: str, found: list[tuple[str, str]], region: str, first: 
     out: list[Field] = []
     pieces = _PLACEHOLDER.split(part)
     texts, indexes = pieces[0::2], [int(i) for i in pieces[1::2]]
+    if not indexes and lexicon.STREET_ADDRESS.search(part):
+        return [Field("address", part.strip())]
     for n, index in enumerate(indexes):
         kind, value = found[index]
         if kind == "email":
             out.append(Field("email", value))
             continue
         before, after = texts[n], texts[n + 1]
+        if _FAX.search(before):
+            continue  # nobody answers a fax
         last = n == len(indexes) - 1
         # Words after a number label it only in brackets or at the end: in "070-… eller 063-… (vx)"
         # the "(vx)" is the second number's, and in "mobil 070-…, växel 0910-…" växel the second's.

@@ -103,6 +103,13 @@ DESK_WORDS = re.compile(
 #: A postal address ("404 82 Göteborg", "65100 Vasa"): the sender's footer, after any contact block.
 POSTAL_ADDRESS = re.compile(r"\b(?:\d{3} \d{2}|\d{5})\s+[A-ZÅÄÖ][a-zåäö]+")
 
+#: A street or postal address inside a contact line: after it come the sender's numbers, not the person's.
+STREET_ADDRESS = re.compile(
+    r"\b(?:\d{3} \d{2}|\d{5})\s+[A-ZÅÄÖ][a-zåäö]+|^\s*(?:box|pl|postbox|postboks|p\.?o\.?\s*box)\s+\d+|"
+    r"\b[A-ZÅÄÖa-zåäö]*(?:gatan|vägen|väg|gata|plan|torget|torg|gränd|allé|street|road|vei|veien|gade|katu)\s+\d+[A-Za-z]?\b",
+    re.IGNORECASE,
+)
+
 #: Words that end or start an organisation's name.
 ORG_SUFFIXES = frozenset(
     """

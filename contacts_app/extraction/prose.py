@@ -28,6 +28,8 @@ _NAME = re.compile(
     r"(?:\s*\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\))?"
 )
 _WORD = re.compile(r"[\w’'-]+")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖÆØ])")
+_PERSONAL_LABEL = re.compile(r"(?:tel|tfn|telefon|mobil|mobile|e-?post|e-?mail|mail|phone|puh|tlf|direkt|direct)\b", re.IGNORECASE)
 #: How many words may stand between a name and its evidence.
 _REACH = 14
 
@@ -129,8 +131,8 @@ def _give_anchors(people: list[Mention], anchors: list[tuple[int, str, object]],
         for person in people:
             if person.span[1] <= position:
                 owner = person
-        if owner is None:
-            continue
+        if owner is None or _new_sentence_between(line, owner.span[1], position):
+            continue  # evidence in a later sentence ("… Växel 08-…. Fax …") is not the person's
         if kind == "email":
             if value.lower() not in (e.lower() for e in owner.emails):
                 owner.emails.append(value)
@@ -138,6 +140,14 @@ def _give_anchors(people: list[Mention], anchors: list[tuple[int, str, object]],
             owner.phones.append(value)
         if not owner.title:
             owner.title = _title_after(line[owner.span[1] : position]) or None
+
+
+def _new_sentence_between(line: str, start: int, end: int) -> bool:
+    """True when a sentence that does not begin with a personal label ("Tel", "Mobil", "E-post") starts between."""
+    for boundary in _SENTENCE_END.finditer(line, start, end):
+        if not _PERSONAL_LABEL.match(line, boundary.end()):
+            return True
+    return False
 
 
 def _title_after(between: str) -> str:
