@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from contacts_app.extraction import lexicon
-from contacts_app.extraction.evidence import REGIONS, has_contact_data, is_contact_sentence, is_prose
+from contacts_app.extraction.language import language_of_text
+from contacts_app.extraction.evidence import REGIONS, has_contact_data, is_contact_sentence, is_prose, without_evidence
 
 _HEADING = re.compile(
     "|".join(f"(?P<{lang}{i}>{pattern})" for i, (lang, pattern) in enumerate(lexicon.BLOCK_HEADINGS)),
@@ -40,6 +41,7 @@ class Block:
     lines: list[str]
     indexes: list[int] = field(default_factory=list)
     headed: bool = True
+    heading: int = 0  # the index of its heading's line, when it has one
 
     def add(self, line: str, index: int) -> None:
         self.lines.append(line)
@@ -71,7 +73,8 @@ def heading_of(line: str, region: str = "SE") -> str | None:
     """The block language when the whole line is a heading ("Presskontakt:", "Vill du veta mer, kontakta:")."""
     match = _HEADING.fullmatch(line.rstrip(": ").strip())
     if match:
-        return _heading_lang(match)
+        # "Kontakt", "Kontakter", "Kontaktperson" are Swedish, Norwegian and Danish alike: the release decides.
+        return RELEASE_LANGUAGE if match.group().lower() in lexicon.SHARED_HEADINGS else _heading_lang(match)
     if line.rstrip().endswith(":") and len(line.split()) <= 14 and not has_contact_data(line, region):
         if lexicon.HEADING_CUE.search(line):
             return RELEASE_LANGUAGE
@@ -122,7 +125,8 @@ def find_blocks(lines: tuple[str, ...] | list[str], lang: str = "sv") -> list[Bl
     expanded = expanded_lines(lines, region)
     blocks, used = _headed_blocks(expanded, region)
     for block in blocks:
-        block.lang = lang if block.lang == RELEASE_LANGUAGE else block.lang
+        if block.lang == RELEASE_LANGUAGE:  # the paragraphs just before say which language the block is in
+            block.lang = language_of_text(lines[max(0, block.heading - 3) : block.heading + 1], default=lang)
     return blocks + _evidence_blocks(expanded, used | _about_sections(expanded), lang, region)
 
 
@@ -151,8 +155,10 @@ def _headed_blocks(expanded: list[tuple[str, int]], region: str) -> tuple[list[B
             # A newsroom footer: "Kontakter / Anna Berg / Presskontakt Presschef … 070-…": the second heading
             # is the label of the person named above it, who has no number yet.
             if not (current and current.lines and not any(has_contact_data(text, region) for text in current.lines)):
-                current = Block(lang, [])
+                current = Block(lang, [], heading=index)
                 blocks.append(current)
+            elif _only_evidence(expanded, position + 1, region):
+                current.add(line.rstrip(": "), index)  # "Pressekontakt 419 00 021": the label is their title
             continue
         if current is None:
             continue
@@ -166,6 +172,13 @@ def _headed_blocks(expanded: list[tuple[str, int]], region: str) -> tuple[list[B
         current.add(line, index)
         used.add(position)
     return [b for b in blocks if b.lines], used
+
+
+def _only_evidence(expanded: list[tuple[str, int]], at: int, region: str) -> bool:
+    """True when the line at `at` came from the same release line as the one before it and holds only evidence."""
+    if at >= len(expanded) or expanded[at][1] != expanded[at - 1][1]:
+        return False
+    return has_contact_data(expanded[at][0], region) and not re.search(r"[^\W\d_]{3}", without_evidence(expanded[at][0]))
 
 
 def _is_short(line: str, region: str) -> bool:

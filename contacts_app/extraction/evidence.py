@@ -21,6 +21,10 @@ _HAS_OBFUSCATION = re.compile(r"[\[(]\s*(?:at|snabel-a)\s*[\])]", re.IGNORECASE)
 #: The phone region of each release language (Swedish releases, and any other, dial as from Sweden).
 REGIONS = {"nb": "NO", "nn": "NO", "da": "DK", "fi": "FI"}
 
+_NOT_NUMBERS = re.compile(
+    r"\b\d{1,2}[.:]\d{2}\s*[–—-]\s*\d{1,2}[.:]\d{2}\b|(?<![\d-])(?<!\d\s)\b(?:19|20)\d\d\s*[–—-]\s*(?:19|20)?\d\d\b(?![\s-]?\d)"
+)
+
 #: Longer lines are not contact lines: they are never searched for people (and cannot slow the import down).
 MAX_LINE = 2000
 
@@ -57,10 +61,11 @@ def _token_start(line: str, at: int) -> int:
 
 
 def deobfuscated(line: str) -> str:
-    """The line with harvester-proofed addresses written plainly."""
+    """The line with harvester-proofed addresses written plainly, and spans of times and years (08.00–16.00,
+    2019–2022) blanked, so the number matcher cannot read them as numbers (eight digits dial in Denmark)."""
     if _HAS_OBFUSCATION.search(line):
-        return OBFUSCATED_AT.sub("@", OBFUSCATED_DOT.sub(".", line))
-    return line
+        line = OBFUSCATED_AT.sub("@", OBFUSCATED_DOT.sub(".", line))
+    return _NOT_NUMBERS.sub(lambda m: " " * len(m.group()), line)
 
 
 @lru_cache(maxsize=4096)

@@ -22,7 +22,6 @@ from contacts_app.normalise.names import canonical_party
 from contacts_app.normalise.phones import LABEL_WORDS, PHONE_WORDS, PhoneError, parse_phone
 
 _FIELD_SPLIT = re.compile(r"\s*(?:[,;]|\s[–—·•-]\s|\s/\s|:\s+(?=[A-ZÅÄÖÆØ][a-zåäöæø]))\s*")
-_TIMES = re.compile(r"\b\d{1,2}[.:]\d{2}\s*[–—-]\s*\d{1,2}[.:]\d{2}\b")
 _PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
 _CONNECTORS = re.compile(
     r"\b(?:nås|nas|på|pa|och|eller|or|and|at|via|ring|call|on|som|who|can|be|reached|även|also|"
@@ -64,7 +63,7 @@ def fields_of_line(line: str, region: str) -> list[Field]:
     if len(line) > MAX_LINE:
         return []
     line = deobfuscated(line)
-    masked = EMAIL.sub(lambda m: hold("email", m.group()), _TIMES.sub(" ", line))
+    masked = EMAIL.sub(lambda m: hold("email", m.group()), line)
     matches = list(phonenumbers.PhoneNumberMatcher(masked, region, leniency=Leniency.VALID))
     for match in reversed(matches):
         masked = masked[: match.start] + hold("phone", match.raw_string) + masked[match.end :]

@@ -32,6 +32,9 @@ BLOCK_HEADINGS: tuple[tuple[str, str], ...] = (
     ("nb", r"kontakter|kontaktpersoner|presseinformasjon|pressehenvendelser|for\s+spørsmål"),
 )
 
+#: Headings spelt alike in Swedish, Norwegian and Danish: their block is in the release's language.
+SHARED_HEADINGS = frozenset("kontakt kontakter kontaktperson kontaktpersoner".split())
+
 #: Words that make a short line ending in a colon a contact heading ("Vill du ha ytterligare information kontakta:"),
 #: by language; a word several languages share counts for the first.
 HEADING_CUE = re.compile(
