@@ -168,6 +168,14 @@ TITLE_WORDS = frozenset(
     """.split()
 )
 
+#: Words that stand before a job word as part of the title: "press officer", "vice vd", "tf presschef".
+TITLE_MODIFIERS = frozenset(
+    """
+    press presse media communications kommunikations senior vice biträdande bitr. politisk politiske tf t.f.
+    tillförordnad ställföreträdande chief deputy assistant head förste andre 1:e 2:e
+    """.split()
+)
+
 #: Words that mark an English title inside a Nordic block ("CEO", "Country Manager Sweden").
 ENGLISH_TITLE_WORDS = frozenset(
     """

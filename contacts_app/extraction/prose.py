@@ -109,13 +109,23 @@ def _names(line: str):
 
 
 def _title_before(before: str) -> str:
-    """The job words just before a name: "… till biträdande kommunikationschef" → "biträdande kommunikationschef"."""
+    """The job words just before a name: "… till biträdande kommunikationschef" → "biträdande kommunikationschef",
+    "hälso- och sjukvårdsdirektör", "press officer"."""
     words = before.rstrip().split()
     if not words or not _is_job(words[-1]) or words[-1].endswith((",", ".", ":")):
         return ""
-    if len(words) >= 2 and words[-2].lower() in lexicon.TITLE_WORDS:
-        return " ".join(words[-2:])
-    return words[-1]
+    take = 1
+    while take < min(len(words), 5):
+        previous = words[-take - 1].lower()
+        if previous.endswith("-"):
+            take += 1
+        elif previous in ("och", "eller", "og", "and", "&") and take + 1 < len(words) and words[-take - 2].endswith("-"):
+            take += 2
+        elif previous in lexicon.TITLE_MODIFIERS or (previous in lexicon.TITLE_WORDS and words[-take - 1][:1].islower()):
+            take += 1
+        else:
+            break
+    return " ".join(words[-take:])
 
 
 def _is_job(word: str) -> bool:
