@@ -196,6 +196,8 @@ def merge_people(groups: list[list[Candidate]]) -> list[Candidate]:
         if same is None:
             merged.append(person)
             continue
+        if person.name and same.name and len(person.name.split()) > len(same.name.split()):
+            same.name = person.name  # the fuller spelling
         for lang, text in person.title.items():
             same.title.setdefault(lang, text)
         for lang, text in person.organisation.items():
@@ -215,7 +217,14 @@ def _same(a: Candidate, b: Candidate) -> bool:
         return False
     if {e.lower() for e in a.emails} & {e.lower() for e in b.emails}:
         return True
-    return bool(a.name and b.name and fold(a.name) == fold(b.name))
+    return bool(a.name and b.name and (fold(a.name) == fold(b.name) or _same_name_shorter(a.name, b.name)))
+
+
+def _same_name_shorter(a: str, b: str) -> bool:
+    """ "Jacob Andersen" and "Jacob Bech Andersen": first and last names agree, one leaves out a middle name."""
+    x, y = fold(a).split(), fold(b).split()
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 2 and len(long) > len(short) and short[0] == long[0] and short[-1] == long[-1] and set(short) <= set(long)
 
 
 def extract(release: Release) -> Extraction:
