@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from contacts_app.extraction import lexicon
-from contacts_app.extraction.language import language_of_text
 from contacts_app.extraction.evidence import REGIONS, has_contact_data, is_contact_sentence, is_prose, without_evidence
+from contacts_app.extraction.language import language_of_text
 
 _HEADING = re.compile(
     "|".join(f"(?P<{lang}{i}>{pattern})" for i, (lang, pattern) in enumerate(lexicon.BLOCK_HEADINGS)),

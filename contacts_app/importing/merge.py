@@ -14,7 +14,8 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from contacts_app.contactsfile.canonical import canonicalise_contact
-from contacts_app.extraction.extract import Candidate, Extraction
+from contacts_app.extraction.candidate import Candidate
+from contacts_app.extraction.extract import Extraction
 from contacts_app.model.errors import ContactsError
 from contacts_app.model.finding import Finding
 from contacts_app.model.rules import finding
