@@ -126,7 +126,7 @@ def find_blocks(lines: tuple[str, ...] | list[str], lang: str = "sv") -> list[Bl
     blocks, used = _headed_blocks(expanded, region)
     for block in blocks:
         if block.lang == RELEASE_LANGUAGE:  # the paragraphs just before say which language the block is in
-            block.lang = language_of_text(lines[max(0, block.heading - 3) : block.heading + 1], default=lang)
+            block.lang = language_of_text(lines[max(0, block.heading - 3) : block.heading + 1], default=lang, least=3)
     return blocks + _evidence_blocks(expanded, used | _about_sections(expanded), lang, region)
 
 

@@ -34,6 +34,9 @@ _PREPOSITION_END = re.compile(r"\b(?:i|på|vid|för|till|åt|hos|av|om|of|in|at|
 _SUPERIOR = re.compile(r"\b(?:hos|till|åt|för|to|for|of|til|for)\s+\S+$|\b(?:är|er|is|was|var|blir|blev)$", re.IGNORECASE)
 #: "Anna Berg (M) 1:e vice ordförande": the party marker ends the name, what follows is a field of its own.
 _AFTER_PARTY = re.compile(r"(\([A-Za-zÅÄÖåäö]{1,4}\))\s+(?=[\w])")
+_NUMBER_PIECE = re.compile(r"[+(]?[\d()./-]*\d[\d()./-]*[,.;:]?")
+#: "1:e vice ordförande", "2nd deputy": a number that is part of a title.
+_ORDINAL = re.compile(r"\b\d{1,2}(?::[ea]|st|nd|rd|th|\.)(?=\s)")
 _FAX = re.compile(r"\b(?:fax|telefax|faks)\b[\s.:]*$", re.IGNORECASE)
 _WORKPLACE = re.compile(r"^(?P<title>.+?)\s+(?:på|vid|hos|at)\s+(?P<org>[A-ZÅÄÖ].*)$")
 _FOLDED_FIRST = frozenset(fold(n) for n in lexicon.FIRST_NAMES)
@@ -112,7 +115,8 @@ def _classify_part(part: str, found: list[tuple[str, str]], region: str, first: 
         if label_only:
             out.insert(0, Field("desk", leftover, label_only=True))
             return out
-    if leftover and not any(ch.isdigit() for ch in leftover) and leftover.strip("–—-. "):
+    leftover = " ".join(w for w in leftover.split() if not _NUMBER_PIECE.fullmatch(w))  # "… eller 070" cut short
+    if leftover and not any(ch.isdigit() for ch in _ORDINAL.sub("", leftover)) and leftover.strip("–—-. "):
         out.insert(0, classify_text(leftover, first))
     return out
 

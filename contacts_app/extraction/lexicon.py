@@ -176,6 +176,14 @@ TITLE_MODIFIERS = frozenset(
     """.split()
 )
 
+#: Fields of work that complete a title after a comma: "SVP, Communications", "Head, Investor Relations".
+WORK_AREAS = frozenset(
+    """
+    communications communication corporate investor relations marketing sales finance hr people operations
+    press media public affairs kommunikation marknad marknadsföring försäljning ekonomi personal viestintä
+    """.split()
+)
+
 #: Words that mark an English title inside a Nordic block ("CEO", "Country Manager Sweden").
 ENGLISH_TITLE_WORDS = frozenset(
     """

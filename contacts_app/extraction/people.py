@@ -101,9 +101,14 @@ def add_text(person: Candidate, text: str, lang: str) -> None:
     title_lang = "en" if lang != "en" and is_english_title(title) else lang
     if title_lang not in person.title:
         person.title[title_lang] = title
-    elif title[:1].islower() and len(title.split()) <= 3 and not starts_with_title(title) and not org:
-        # "Förbundskapten, damlandslaget": the lower-case part after a comma still belongs to the title.
+    elif (title[:1].islower() or _is_area(title)) and len(title.split()) <= 3 and not starts_with_title(title) and not org:
+        # "Förbundskapten, damlandslaget", "SVP, Communications": the part after a comma still belongs to the title.
         person.title[title_lang] += f", {title}"
+
+
+def _is_area(text: str) -> bool:
+    """A field of work that completes a title: Communications, Investor Relations, Marketing."""
+    return all(w.lower() in lexicon.WORK_AREAS for w in text.replace("&", " ").split())
 
 
 # -- putting it together --------------------------------------------------------------------------
