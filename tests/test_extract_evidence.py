@@ -202,3 +202,15 @@ def test_an_invitation_flattened_into_one_paragraph(tmp_path):
     found = {p["name"]: p for p in people(tmp_path, text) if p["kind"] == "person"}
     assert set(found) == {"Anna Berg", "Per Lind"}
     assert [p["number"] for p in found["Per Lind"]["phones"]] == ["070-174 06 34"]
+
+
+def test_numbers_of_the_country_all_addresses_point_to(tmp_path):
+    text = BODY + "Närmare upplysningar: Timo Mykkänen, timo.mykkanen@stiftelse.fi, tfn 09-771 27 15\n"
+    found = only(people(tmp_path, text))
+    assert found["phones"][0]["number"].startswith("+358 9")
+
+
+def test_an_unknown_name_after_a_title_or_spelt_by_its_address(tmp_path):
+    text = BODY + "För mer information:\nStyrelsens ordförande – Jonas Blom – jonas.blom@x.se\nVD – Dan Törnsten – dan.tornsten@y.com\n"
+    found = {p["name"]: p["emails"] for p in people(tmp_path, text)}
+    assert found == {"Jonas Blom": ["jonas.blom@x.se"], "Dan Törnsten": ["dan.tornsten@y.com"]}

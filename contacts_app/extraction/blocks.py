@@ -42,6 +42,7 @@ class Block:
     indexes: list[int] = field(default_factory=list)
     headed: bool = True
     heading: int = 0  # the index of its heading's line, when it has one
+    region: str = "SE"  # whose numbers it prints
 
     def add(self, line: str, index: int) -> None:
         self.lines.append(line)
@@ -119,15 +120,19 @@ def expanded_lines(lines: tuple[str, ...] | list[str], region: str) -> list[tupl
     return [(part, index) for index, line in enumerate(lines) for part in _expand(line, region)]
 
 
-def find_blocks(lines: tuple[str, ...] | list[str], lang: str = "sv") -> list[Block]:
-    """The contact blocks of a release written in `lang`: after headings first, then around evidence elsewhere."""
-    region = REGIONS.get(lang, "SE")
+def find_blocks(lines: tuple[str, ...] | list[str], lang: str = "sv", region: str | None = None) -> list[Block]:
+    """The contact blocks of a release written in `lang` and printing the numbers of `region` (by default the
+    language's): after headings first, then around evidence elsewhere."""
+    region = region or REGIONS.get(lang, "SE")
     expanded = expanded_lines(lines, region)
     blocks, used = _headed_blocks(expanded, region)
     for block in blocks:
         if block.lang == RELEASE_LANGUAGE:  # the paragraphs just before say which language the block is in
             block.lang = language_of_text(lines[max(0, block.heading - 3) : block.heading + 1], default=lang, least=3)
-    return blocks + _evidence_blocks(expanded, used | _about_sections(expanded), lang, region)
+    found = blocks + _evidence_blocks(expanded, used | _about_sections(expanded), lang, region)
+    for block in found:
+        block.region = region if block.lang == lang else REGIONS.get(block.lang, "SE")
+    return found
 
 
 def _about_sections(expanded: list[tuple[str, int]]) -> set[int]:

@@ -107,3 +107,17 @@ def is_contact_sentence(line: str, region: str = "SE") -> bool:
     if lower * 2 < len(words):
         return False
     return len(words) >= 14 or (len(words) >= 8 and any(w.lower() in _SENTENCE_WORDS for w in words))
+
+
+_NORDIC_DOMAINS = {"se": "SE", "fi": "FI", "no": "NO", "dk": "DK"}
+
+
+def region_of(lines, default: str) -> str:
+    """The country whose numbers a release prints: the language's, unless all its Nordic addresses end in
+    another Nordic country's domain (a Finland-Swedish release prints "09-771 27 15" for Helsinki)."""
+    domains = [m.group().rsplit(".", 1)[-1].lower() for line in lines if len(line) <= MAX_LINE for m in EMAIL.finditer(line)]
+    countries = [_NORDIC_DOMAINS[d] for d in domains if d in _NORDIC_DOMAINS]
+    if not countries:
+        return default
+    # Only when every Nordic address agrees: a Swedish release with a Danish partner's addresses stays Swedish.
+    return countries[0] if len(set(countries)) == 1 else default

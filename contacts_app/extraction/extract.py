@@ -18,7 +18,7 @@ from contacts_app.extraction import lexicon
 from contacts_app.extraction.blocks import Block, find_blocks
 from contacts_app.extraction.candidate import Candidate
 from contacts_app.extraction.dates import release_date
-from contacts_app.extraction.evidence import REGIONS, unglued
+from contacts_app.extraction.evidence import REGIONS, region_of, unglued
 from contacts_app.extraction.inference import finish
 from contacts_app.extraction.language import language_of_text
 from contacts_app.extraction.people import add_text, merge_people, people_of_block
@@ -46,8 +46,8 @@ def extract(release: Release) -> Extraction:
     """Every spokesperson (and press desk) a release gives a way to reach."""
     release = replace(release, lines=tuple(unglued(line, lexicon.GLUE_WORDS) for line in release.lines))
     lang = language_of_text(release.lines)
-    region = REGIONS.get(lang, "SE")
-    blocks = find_blocks(release.lines, lang)
+    region = region_of(release.lines, REGIONS.get(lang, "SE"))
+    blocks = find_blocks(release.lines, lang, region)
     in_blocks = {index for block in blocks for index in block.indexes}
     found = [people_of_block(b) or _read_as_prose(b, release, region) for b in blocks]
     # With a contact heading in the release, the body's numbers (a dial-in, a line for relatives) need a cue.

@@ -21,7 +21,7 @@ from contacts_app.normalise.name_match import fold
 from contacts_app.normalise.names import canonical_party
 from contacts_app.normalise.phones import LABEL_WORDS, PHONE_WORDS, PhoneError, parse_phone
 
-_FIELD_SPLIT = re.compile(r"\s*(?:[,;]|\s[–—·•-]\s|\s/\s|:\s+(?=[A-ZÅÄÖÆØ][a-zåäöæø]))\s*")
+_FIELD_SPLIT = re.compile(r"\s*(?:[,;]|\s[–—·•-]\s|(?<=[a-zåäö])[–—]\s|\s/\s|:\s+(?=[A-ZÅÄÖÆØ][a-zåäöæø]))\s*")
 _PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
 _CONNECTORS = re.compile(
     r"\b(?:nås|nas|på|pa|och|eller|or|and|at|via|ring|call|on|som|who|can|be|reached|även|also|"

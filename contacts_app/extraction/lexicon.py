@@ -201,7 +201,12 @@ COLUMN_HEADINGS = frozenset(
 )
 
 #: Words that never stand in a person's name.
-NOT_IN_NAMES = frozenset("in of the och and för på med till om av vid english svenska swedish norsk dansk suomi".split())
+NOT_IN_NAMES = frozenset(
+    """
+    in of the och and för på med till om av vid english svenska svensk swedish norsk norska dansk danska suomi
+    nordisk nordiska nordic finsk finska finnish danish norwegian european europeiska
+    """.split()
+)
 
 #: The start of a line whose numbers belong to every person listed before it ("Båda nås via växeln").
 SHARED_LINE = re.compile(r"^(?:båda|bägge|samtliga|alla|de|both|all)\b", re.IGNORECASE)
@@ -255,5 +260,6 @@ GLUE_WORDS = frozenset(
     | set("""
     lisätiedot lisätietoja yhteyshenkilöt soittopyynnöt puh tel tfn telefon mobil mobile phone email e-post kontakt
     kontakter kontakta presskontakt presskontakter pressekontakt contact contacts media press för for om about
+    ir hr attachment attachments bilaga
     """.split())
 )

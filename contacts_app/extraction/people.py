@@ -8,18 +8,20 @@ import re
 from contacts_app.extraction import lexicon
 from contacts_app.extraction.blocks import Block
 from contacts_app.extraction.candidate import Candidate
-from contacts_app.extraction.evidence import REGIONS
 from contacts_app.extraction.fields import (
     Field,
     column_headings,
     fields_of_line,
     is_english_title,
+    is_name,
     is_org,
+    is_title_word,
+    split_party,
     split_title_org,
     starts_with_title,
 )
 from contacts_app.model.phone import Phone
-from contacts_app.normalise.name_match import fold
+from contacts_app.normalise.name_match import fits, fold
 from contacts_app.normalise.phones import LABEL_WORDS
 
 
@@ -28,10 +30,10 @@ def people_of_block(block: Block) -> list[Candidate]:
     people: list[Candidate] = []
     current: Candidate | None = None
     headings: dict[int, str] = {}
-    region = REGIONS.get(block.lang, "SE")
+    region = block.region
     for line in block.lines:
         line = lexicon.CONTACT_TOPIC.sub("", line)
-        fields = fields_of_line(line, region)
+        fields = _with_evidenced_names(fields_of_line(line, region))
         headings = column_headings(fields) or headings
         if lexicon.SHARED_LINE.match(line):
             _share(people, fields, LABEL_WORDS.get(next((w for w in re.findall(r"\w+", line.lower()) if w in LABEL_WORDS), "")))
@@ -64,6 +66,21 @@ def people_of_block(block: Block) -> list[Candidate]:
             elif item.text.lower() not in lexicon.COLUMN_HEADINGS:
                 add_text(current, item.text, block.lang)
     return people
+
+
+def _with_evidenced_names(fields: list[Field]) -> list[Field]:
+    """Name-shaped text made a name where the line gives evidence for it: a job just before it ("VD – Dan
+    Törnsten – …") or an address after it that spells it (dan.tornsten@…)."""
+    out = list(fields)
+    for at, item in enumerate(fields):
+        if item.kind != "text" or not is_name(split_party(item.text)[0]):
+            continue
+        job_before = at > 0 and fields[at - 1].kind == "text" and any(is_title_word(w) for w in fields[at - 1].text.split())
+        spelt = any(f.kind == "email" and fits(item.text, f.text) for f in fields[at + 1 :])
+        if job_before or spelt:
+            bare, party = split_party(item.text)
+            out[at] = Field("name", bare, party=party)
+    return out
 
 
 def _column_label(item: Field, headings: dict[int, str]) -> Phone:

@@ -21,7 +21,7 @@ from contacts_app.extraction.evidence import EMAIL, MAX_LINE, deobfuscated
 from contacts_app.extraction.fields import is_name, is_title_word, label_in, split_party, strong_name
 from contacts_app.model.phone import Phone
 from contacts_app.normalise.name_match import fits
-from contacts_app.normalise.phones import PhoneError, parse_phone
+from contacts_app.normalise.phones import LABEL_WORDS, PHONE_WORDS, PhoneError, parse_phone
 
 _NAME = re.compile(
     r"(?<![\w@.])[A-ZÅÄÖÆØÜÉ][\w’'-]+(?:\s+(?:(?:af|von|van|der|de|la|du)\s+)?[A-ZÅÄÖÆØÜÉ][\w’'-]+){1,3}"
@@ -131,7 +131,11 @@ def _title_before(before: str) -> str:
 def _is_job(word: str) -> bool:
     """A job word, also in its definite form ("säkerhetschefen", "fiskekonsulenten")."""
     word = word.strip(",.:;").lower()
-    return is_title_word(word) or any(is_title_word(word[: -len(end)]) for end in ("en", "n", "et") if word.endswith(end))
+    if len(word) < 3 or word in PHONE_WORDS or word in LABEL_WORDS:
+        return False
+    return is_title_word(word) or any(
+        len(word) > len(end) + 4 and is_title_word(word[: -len(end)]) for end in ("en", "n", "et") if word.endswith(end)
+    )
 
 
 def _give_anchors(people: list[Mention], anchors: list[tuple[int, str, object]], line: str) -> None:
