@@ -29,11 +29,11 @@ _NOT_NUMBERS = re.compile(
 MAX_LINE = 2000
 
 
-_GLUED = re.compile(r"(?<=[a-zåäöæøüé])(?=[A-ZÅÄÖÆØÜ][a-zåäöæøüé]+)|(?<=\d)(?=[A-ZÅÄÖÆØÜ][a-zåäöæøüé]{2,})")
+_GLUED = re.compile(r"(?<=[a-zåäöæøüé])(?=[A-ZÅÄÖÆØÜ][a-zåäöæøüé]+)|(?<=\d)(?=[A-ZÅÄÖÆØÜ](?:[a-zåäöæøüé]{2,}|[A-ZÅÄÖ]+\b))")
 #: An address glued to the number before it or the word after it: "15 40niklas.g@m.seOm oss".
 _GLUED_BEFORE_ADDRESS = re.compile(r"(?<=[\s-]\d\d)(?=[a-zåäö][\w.-]*@)")
 _GLUED_AFTER_ADDRESS = re.compile(r"(@(?:[a-z0-9-]+\.)+[a-z]{2,})(?=[A-ZÅÄÖ])")
-_WORD_AT = re.compile(r"[A-ZÅÄÖÆØÜ][a-zåäöæøüé]+")
+_WORD_AT = re.compile(r"[A-ZÅÄÖÆØÜ](?:[a-zåäöæøüé]+|[A-ZÅÄÖ]+\b)")
 
 
 def unglued(line: str, known: frozenset[str]) -> str:

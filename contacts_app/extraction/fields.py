@@ -262,7 +262,7 @@ def split_title_org(text: str) -> tuple[str | None, str | None]:
     if is_org(text) and not starts_with_title(text):
         return None, text
     workplace = _WORKPLACE.match(text)
-    if workplace and starts_with_title(workplace["title"]):
+    if workplace and starts_with_title(workplace["title"]) and not _is_unit(workplace["org"]):
         return workplace["title"], workplace["org"]
     tokens = text.split()
     for cut in range(1, len(tokens)):
@@ -276,6 +276,12 @@ def split_title_org(text: str) -> tuple[str | None, str | None]:
         ):
             return head, tail
     return text, None
+
+
+def _is_unit(text: str) -> bool:
+    """A unit inside an organisation ("Viltanalysenheten", "Hälso- och sjukvårdskansliet i Borås"): part of a title."""
+    first = text.split(" i ")[0].split()
+    return bool(first) and first[-1].lower().endswith(lexicon.UNIT_ENDINGS)
 
 
 def is_english_title(text: str) -> bool:

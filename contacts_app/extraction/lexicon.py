@@ -184,6 +184,9 @@ WORK_AREAS = frozenset(
     """.split()
 )
 
+#: Endings of a unit inside an organisation: "vilthandläggare på Viltanalysenheten" keeps the unit in its title.
+UNIT_ENDINGS = ("enheten", "kansliet", "avdelningen", "staben", "sektionen", "gruppen", "teamet", "funktionen")
+
 #: Words that mark an English title inside a Nordic block ("CEO", "Country Manager Sweden").
 ENGLISH_TITLE_WORDS = frozenset(
     """

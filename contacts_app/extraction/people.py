@@ -118,7 +118,13 @@ def add_text(person: Candidate, text: str, lang: str) -> None:
     title_lang = "en" if lang != "en" and is_english_title(title) else lang
     if title_lang not in person.title:
         person.title[title_lang] = title
-    elif (title[:1].islower() or _is_area(title)) and len(title.split()) <= 3 and not starts_with_title(title) and not org:
+    elif (
+        (title[:1].islower() or _is_area(title))
+        and len(title.split()) <= 3
+        and not starts_with_title(title)
+        and not org
+        and ", " not in person.title[title_lang]
+    ):
         # "Förbundskapten, damlandslaget", "SVP, Communications": the part after a comma still belongs to the title.
         person.title[title_lang] += f", {title}"
 
