@@ -18,7 +18,7 @@ from contacts_app.extraction import lexicon
 from contacts_app.extraction.blocks import Block, find_blocks
 from contacts_app.extraction.candidate import Candidate
 from contacts_app.extraction.dates import release_date
-from contacts_app.extraction.evidence import REGIONS, region_of, unglued
+from contacts_app.extraction.evidence import EMAIL, MAX_LINE, REGIONS, region_of, unglued
 from contacts_app.extraction.inference import finish
 from contacts_app.extraction.language import language_of_text
 from contacts_app.extraction.people import add_text, merge_people, people_of_block
@@ -26,6 +26,7 @@ from contacts_app.extraction.prose import Mention, mentions, title_in_text
 from contacts_app.extraction.release_text import Release
 from contacts_app.extraction.skipped import skipped
 from contacts_app.model.finding import Finding
+from contacts_app.normalise.name_match import fits
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def extract(release: Release) -> Extraction:
     headed = any(b.headed and people for b, people in zip(blocks, found))
     found.append(_people_of_prose(release, in_blocks, lang, region, cued_only=headed))
     people = merge_people(found)
+    _give_spelt_addresses(people, release.lines)
     for person in people:
         if person.kind == "person" and not person.title and person.name:
             title = title_in_text(person.name, release.lines)
@@ -63,6 +65,18 @@ def extract(release: Release) -> Extraction:
     candidates = tuple(p for p in people if p.name and (p.reachable or (p.kind == "person" and p.title)))
     languages = tuple(dict.fromkeys(lang for c in candidates for lang in c.languages))
     return Extraction(release, candidates, languages, release_date(release), skipped(release, region, candidates))
+
+
+def _give_spelt_addresses(people: list[Candidate], lines) -> None:
+    """An address elsewhere in the release whose local part spells one person's name is theirs
+    ("Anmälan: thomas.a.jonsson@…" for the footer's Thomas Jonsson)."""
+    owned = {e.lower() for p in people for e in p.emails}
+    for email in dict.fromkeys(m.group() for line in lines if len(line) <= MAX_LINE for m in EMAIL.finditer(line)):
+        if email.lower() in owned:
+            continue
+        owners = [p for p in people if p.kind == "person" and p.name and fits(p.name, email)]
+        if len(owners) == 1:
+            owners[0].add_email(email)
 
 
 def _read_as_prose(block: Block, release: Release, region: str) -> list[Candidate]:

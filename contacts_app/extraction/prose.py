@@ -192,8 +192,10 @@ def title_in_text(name: str, lines) -> str | None:
 
 def _appositive(after: str) -> str:
     """ ", styrelsens ordförande, och …": a job phrase set off by commas right after a name."""
-    match = re.match(r"\s*,\s*([^,.;:()]{2,80}?)\s*(?:,|\.|\s(?:och|and|og|samt)\s|$)", after)
+    match = re.match(r"\s*([,.])\s*([^,.;:()]{2,80}?)\s*(?:,|\.|\s(?:och|and|og|samt)\s|$)", after)
     if not match:
         return ""
-    words = match.group(1).split()
-    return match.group(1) if len(words) <= 6 and any(_is_job(w) for w in words) and words[0][:1].islower() else ""
+    words = match.group(2).split()
+    # After a comma a title is lower case ("…, styrelsens ordförande,"); after a full stop it starts the sentence.
+    capital_ok = match.group(1) == "." or words[0][:1].islower()
+    return match.group(2) if len(words) <= 6 and capital_ok and any(_is_job(w) for w in words) else ""
