@@ -33,6 +33,8 @@ _GLUED = re.compile(r"(?<=[a-zåäöæøüé])(?=[A-ZÅÄÖÆØÜ][a-zåäöæø
 #: An address glued to the number before it or the word after it: "15 40niklas.g@m.seOm oss".
 _GLUED_BEFORE_ADDRESS = re.compile(r"(?<=[\s-]\d\d)(?=[a-zåäö][\w.-]*@)")
 _GLUED_AFTER_ADDRESS = re.compile(r"(@(?:[a-z0-9-]+\.)+[a-z]{2,})(?=[A-ZÅÄÖ])")
+#: A phone label glued to the word before it: "Metsä Grouppuh. 010 465 4541".
+_GLUED_LABEL = re.compile(r"(?<=[a-zåäö]{3})(?<!\s)(puh|tel|tfn|tlf|mob)(\.?\s*[+(]?\d)")
 _WORD_AT = re.compile(r"[A-ZÅÄÖÆØÜ](?:[a-zåäöæøüé]+|[A-ZÅÄÖ]+\b)")
 
 
@@ -43,6 +45,7 @@ def unglued(line: str, known: frozenset[str]) -> str:
     if len(line) > MAX_LINE:
         return line
     line = _GLUED_AFTER_ADDRESS.sub(r"\1 ", _GLUED_BEFORE_ADDRESS.sub(" ", line))
+    line = _GLUED_LABEL.sub(r", \1\2", line)
     if not _GLUED.search(line):
         return line
     pieces, start = [], 0
