@@ -35,6 +35,8 @@ _GLUED_BEFORE_ADDRESS = re.compile(r"(?<=[\s-]\d\d)(?=[a-zåäö][\w.-]*@)")
 _GLUED_AFTER_ADDRESS = re.compile(r"(@(?:[a-z0-9-]+\.)+[a-z]{2,})(?=[A-ZÅÄÖ])")
 #: A phone label glued to the word before it: "Metsä Grouppuh. 010 465 4541".
 _GLUED_LABEL = re.compile(r"(?<=[a-zåäö]{3})(?<!\s)(puh|tel|tfn|tlf|mob)(\.?\s*[+(]?\d)")
+#: "Press - och opinionschef": the first half of a compound, spaced like a dash.
+_SPACED_COMPOUND = re.compile(r"(?<=[a-zåäö])(\w) - (och|eller|og|and) ")
 _WORD_AT = re.compile(r"[A-ZÅÄÖÆØÜ](?:[a-zåäöæøüé]+|[A-ZÅÄÖ]+\b)")
 
 
@@ -46,6 +48,7 @@ def unglued(line: str, known: frozenset[str]) -> str:
         return line
     line = _GLUED_AFTER_ADDRESS.sub(r"\1 ", _GLUED_BEFORE_ADDRESS.sub(" ", line))
     line = _GLUED_LABEL.sub(r", \1\2", line)
+    line = _SPACED_COMPOUND.sub(r"\1- \2", line)
     if not _GLUED.search(line):
         return line
     pieces, start = [], 0
@@ -98,7 +101,9 @@ def without_evidence(line: str) -> str:
 
 
 #: Words that make a line with a number a sentence rather than a list of fields.
-_SENTENCE_WORDS = frozenset("är er is are var was kan can finns nås når reached available tillgänglig tilgjengelig som who".split())
+_SENTENCE_WORDS = frozenset(
+    "är er is are var was kan can finns nås når reached available tillgänglig tilgjengelig som who kontakta contact".split()
+)
 
 
 def is_contact_sentence(line: str, region: str = "SE") -> bool:

@@ -243,7 +243,7 @@ def is_org(text: str) -> bool:
     words = [w.strip("(),.").lower() for w in text.split()]
     if not words:
         return False
-    if words[-1] in lexicon.ORG_SUFFIXES or words[0] in lexicon.ORG_PREFIXES - {"the"}:
+    if words[-1] in lexicon.ORG_SUFFIXES or words[0] in lexicon.ORG_PREFIXES - {"the"} or words[0] in ("avd", "dept"):
         return True
     if text[:1].isupper() and not starts_with_title(text) and (
         words[-1].endswith(lexicon.ORG_WORD_ENDINGS) or words[0].endswith(lexicon.ORG_WORD_ENDINGS)
@@ -262,7 +262,7 @@ def split_title_org(text: str) -> tuple[str | None, str | None]:
     if is_org(text) and not starts_with_title(text):
         return None, text
     workplace = _WORKPLACE.match(text)
-    if workplace and starts_with_title(workplace["title"]) and not _is_unit(workplace["org"]):
+    if workplace and starts_with_title(workplace["title"]) and not _is_unit(workplace["org"]) and not is_name(workplace["org"]):
         return workplace["title"], workplace["org"]
     tokens = text.split()
     for cut in range(1, len(tokens)):

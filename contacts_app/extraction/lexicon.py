@@ -61,6 +61,9 @@ PROSE_CUE = re.compile(
     re.IGNORECASE,
 )
 
+#: A cue right before a name vouches for it: "kontakta Veronica Magnusson", "contact Jussi Laine".
+CUE_JUST_BEFORE = re.compile(r"\b(?:kontakta|kontakte|contact|rettes\s+til|kontakt)\s+(?:gärna\s+|please\s+)?$", re.IGNORECASE)
+
 #: Capitalised words that start sentences, never names: "Kontakta Anna Berg", "Ring Per Lind".
 NOT_NAME_STARTS = frozenset(
     """
@@ -91,7 +94,7 @@ CONTACT_PREFIX = re.compile(r"^(?:om|angående|gällande|för|about|regarding|fo
 BOILERPLATE_STARTS = re.compile(
     r"^(?:ämnen|kategorier|regioner|taggar|bilder|dokument|länkar|relaterat|prenumerera|"
     r"topics|categories|regions|tags|images|documents|related|subscribe|"
-    r"om\s+\S+|about\s+\S+|pressmeddelande\s*-|press\s+release\s*-|följ\s+oss|follow\s+us)\b",
+    r"om\s+\S+|about\s+\S+|pressmeddelande\s*-|press\s+release\s*-|följ\s+oss|follow\s+us|certified\s+advis[eo]r)\b",
     re.IGNORECASE,
 )
 
@@ -122,7 +125,8 @@ ORG_SUFFIXES = frozenset(
     museet hamn hamnen energi kraft
     ab hb ab. aktiebolag as asa oy oyj abp a/s aps gmbh ag ltd ltd. inc inc. plc llc sa bv nv
     municipality council board agency authority university college hospital institute foundation
-    association administration ministry government company group
+    association administration ministry government company group kommunikation kommunikasjon communications
+    consulting konsult
     """.split()
 )
 ORG_PREFIXES = frozenset(
@@ -160,7 +164,7 @@ TITLE_WORDS = frozenset(
     advisor researcher lecturer analyst engineer founder chief editor inspector consultant
     executive lead leader deputy senior assistant communications communicator minister member
     direktør ordfører ordfører leder rådgiver konsulent pressechef pressesjef talsperson
-    redaktør redaktör presseattasje presseattaché pressesekretær statssekretær kommunikasjonsrådgiver
+    presskontakt mediekontakt kontaktperson redaktør redaktör presseattasje presseattaché pressesekretær statssekretær kommunikasjonsrådgiver
     kommunikasjonsrådgivar kommunikationskonsulent pressekontakt presseansvarlig informationschef
     toimitusjohtaja päätoimittaja puheenjohtaja varapuheenjohtaja johtaja tiedottaja viestintäjohtaja
     viestintäpäällikkö asiantuntija erityisasiantuntija tutkija professori pormestari kansliapäällikkö
@@ -181,6 +185,7 @@ WORK_AREAS = frozenset(
     """
     communications communication corporate investor relations marketing sales finance hr people operations
     press media public affairs kommunikation marknad marknadsföring försäljning ekonomi personal viestintä
+    development strategy business ir & and och
     """.split()
 )
 

@@ -66,7 +66,7 @@ def mentions(line: str, region: str) -> list[Mention]:
             continue
         bare, party = split_party(name.group())
         title = role.group("role") if role else _title_before(before)
-        if _believable(bare, title, anchors):
+        if _believable(bare, title, anchors) or lexicon.CUE_JUST_BEFORE.search(before):
             people.append(Mention(bare, party, title or None, cued=cued, span=(name.start(), name.end())))
     _give_anchors(people, anchors, line)
     return [p for p in people if p.phones or p.emails or (p.cued and p.title)]
