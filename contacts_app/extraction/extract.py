@@ -22,7 +22,7 @@ from contacts_app.extraction.evidence import EMAIL, MAX_LINE, REGIONS, region_of
 from contacts_app.extraction.inference import finish
 from contacts_app.extraction.language import language_of_text
 from contacts_app.extraction.people import add_text, merge_people, people_of_block
-from contacts_app.extraction.prose import Mention, mentions, title_in_text
+from contacts_app.extraction.prose import Mention, mentions, nearest_names, title_in_text
 from contacts_app.extraction.release_text import Release
 from contacts_app.extraction.skipped import skipped
 from contacts_app.model.finding import Finding
@@ -63,6 +63,8 @@ def extract(release: Release) -> Extraction:
                 add_text(person, title, lang)
         finish(person)
     candidates = tuple(p for p in people if p.name and (p.reachable or (p.kind == "person" and p.title)))
+    if not candidates:  # a person sees a contact beside a number even where no rule above did
+        candidates = tuple(merge_people([[_candidate_of(m, lang) for m in nearest_names(release.lines, region)]]))
     languages = tuple(dict.fromkeys(lang for c in candidates for lang in c.languages))
     return Extraction(release, candidates, languages, release_date(release), skipped(release, region, candidates))
 

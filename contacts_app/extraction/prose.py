@@ -20,7 +20,7 @@ from contacts_app.extraction import lexicon
 from contacts_app.extraction.evidence import EMAIL, MAX_LINE, deobfuscated
 from contacts_app.extraction.fields import is_name, is_title_word, label_in, split_party, strong_name
 from contacts_app.model.phone import Phone
-from contacts_app.normalise.name_match import fits
+from contacts_app.normalise.name_match import fits, is_role_address
 from contacts_app.normalise.phones import LABEL_WORDS, PHONE_WORDS, PhoneError, parse_phone
 
 _NAME = re.compile(
@@ -199,3 +199,26 @@ def _appositive(after: str) -> str:
     # After a comma a title is lower case ("…, styrelsens ordförande,"); after a full stop it starts the sentence.
     capital_ok = match.group(1) == "." or words[0][:1].islower()
     return match.group(2) if len(words) <= 6 and capital_ok and any(_is_job(w) for w in words) else ""
+
+
+def nearest_names(lines, region: str) -> list[Mention]:
+    """The last resort for a release that gave no contact though it shows evidence: each line's numbers and
+    addresses go to the last name-shaped words before them on that line, or else at the end of the line above."""
+    people: list[Mention] = []
+    for at, line in enumerate(lines):
+        anchors = _anchors(deobfuscated(line), region) if len(line) <= MAX_LINE else []
+        anchors = [a for a in anchors if a[1] == "phone" or not is_role_address(a[2])]
+        if not anchors:
+            continue
+        here = [m for m in _names(line[: anchors[0][0]]) if not lexicon.SAYING.search(line[: m.start()])]
+        # The line above only when it is a name line, not a sentence that mentions someone.
+        above = list(_names(lines[at - 1])) if at and not here and len(lines[at - 1].split()) <= 6 else []
+        for match in (here or above)[-1:]:
+            bare, party = split_party(match.group())
+            if not (strong_name(bare) or any(kind == "email" and fits(bare, value) for _, kind, value in anchors)):
+                continue
+            person = Mention(bare, party, span=(0, 0))
+            for _, kind, value in anchors:
+                (person.emails if kind == "email" else person.phones).append(value)
+            people.append(person)
+    return people
