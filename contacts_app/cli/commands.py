@@ -15,26 +15,27 @@ from contacts_app.cli.formats import FORMATTERS
 from contacts_app.contactsfile.locations import LOCAL_FILE, contacts_file, is_fallback
 from contacts_app.model.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, ContactsError, SourceError
 from contacts_app.model.finding import Finding
+from contacts_app.model.messages import default_language
+from contacts_app.validation.publish import publication_notes
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """`contacts validate`: every finding of every file; the exit status is the worst file's (1 on
     errors, or on warnings with --strict; 2 for a file that cannot be read)."""
-    from contacts_app.validation.validate import load_directory
-
     findings: list[Finding] = []
     summaries: list[str] = []
     status = EXIT_OK
     for path in _files(args.files):
         try:
-            directory = load_directory(path, check_dns=args.check_dns)
+            directory = _published(path, check_dns=args.check_dns)
         except SourceError as exc:
             findings.append(exc.finding)
             summaries.append(f"{_named(path)}: cannot be read as a contacts file")
             status = max(status, EXIT_UNREADABLE)
             continue
         findings.extend(directory.findings)
-        summaries.append(f"{_named(path)}: {_summary(directory.findings, len(directory.contacts))}")
+        summaries.extend(f"{_named(path)}: {note}" for note in publication_notes(directory, args.lang))
+        summaries.append(f"{_named(path)}: {_summary(directory)}")
         if directory.findings if args.strict else directory.errors:
             status = max(status, EXIT_FINDINGS)
     _print_findings(findings, args.format)
@@ -94,18 +95,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`contacts export`: the records that pass validation, in the chosen format."""
+    from contacts_app.contactsfile.lastgood import write_last_good
     from contacts_app.outputs.export import EXPORTERS
-    from contacts_app.validation.validate import load_directory
 
     path = contacts_file(args.file)
-    directory = load_directory(path)
+    directory = _published(path)
     if directory.errors:
-        print(
-            f"contacts: {len(directory.errors)} error(s) in {path}; records with errors are left out "
-            f"(see: contacts validate {path})",
-            file=sys.stderr,
-        )
+        print(f"contacts: {len(directory.errors)} error(s) in {path} (see: contacts validate {path})", file=sys.stderr)
+    for note in publication_notes(directory, default_language()):
+        print(f"contacts: {note}", file=sys.stderr)
     text = EXPORTERS[args.format](directory.contacts, lang=args.lang)
+    if not is_fallback(path):
+        write_last_good(path, directory.contacts)
     if args.output:
         from contacts_app.contactsfile.writing import write_atomic
 
@@ -122,6 +123,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from contacts_app.web.store import store_of
 
     limit_arenas()  # before waitress starts its threads
+    _log_reloads()
     path = contacts_file(args.file)
     app = create_app({"CONTACTS_FILE": str(path)})  # reads the file once (a big one in a child process)
     store = store_of(app)
@@ -139,8 +141,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "see /_status)",
         file=sys.stderr,
     )
+    for note in publication_notes(directory, args.lang):
+        print(f"contacts: {note}", file=sys.stderr)
     server.run()
     return EXIT_OK
+
+
+def _log_reloads() -> None:
+    """Print the store's one line per reload (and a failed one) to standard error, as `contacts: …`."""
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("contacts: %(message)s"))
+    logger = logging.getLogger("contacts_app")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
 
 
 def _listen(app, host: str, port: int):
@@ -176,13 +192,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.base_url and not args.base_url.startswith(("https://", "http://")):
         raise ContactsError(f"--base-url must be an http(s) address, not {args.base_url!r}")
     path = contacts_file(args.file)
-    report = build_site(args.out_dir, path, base_url=args.base_url)
+    report = build_site(args.out_dir, path, base_url=args.base_url, lang=args.lang)
     if report.errors:
-        print(
-            f"contacts: {report.errors} error(s) in {path}; records with errors are left out "
-            f"(see: contacts validate {path})",
-            file=sys.stderr,
-        )
+        print(f"contacts: {report.errors} error(s) in {path} (see: contacts validate {path})", file=sys.stderr)
+    for note in report.notes:
+        print(f"contacts: {note}", file=sys.stderr)
     print(f"{report.out_dir}: {report.contacts} contact(s), {report.files} file(s)", file=sys.stderr)
     return EXIT_OK
 
@@ -202,10 +216,20 @@ def _print_findings(findings: Sequence[Finding], fmt: str) -> None:
     sys.stdout.write(FORMATTERS[fmt](findings))
 
 
-def _summary(findings: Sequence[Finding], served: int) -> str:
+def _published(path: Path, *, check_dns: bool = False):
+    """The file's Directory as it would be published: a record with errors in its last good version."""
+    from contacts_app.contactsfile.lastgood import read_last_good
+    from contacts_app.validation.publish import publish
+    from contacts_app.validation.validate import load_directory
+
+    return publish(load_directory(path, check_dns=check_dns), read_last_good(path))
+
+
+def _summary(directory) -> str:
     """One line: how many errors and warnings, and how many contacts pass."""
-    errors = sum(f.is_error for f in findings)
-    warnings = len(findings) - errors
-    return f"{errors} error(s), {warnings} warning(s); {served} contact(s) valid"
+    errors = len(directory.errors)
+    warnings = len(directory.findings) - errors
+    valid = len(directory.contacts) - len(directory.kept)
+    return f"{errors} error(s), {warnings} warning(s); {valid} contact(s) valid"
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template
 
+from contacts_app.model.contact import Held
+from contacts_app.validation.publish import publication_notes
 from contacts_app.web.i18n import STRINGS
 from contacts_app.web.security import may_see_status
 from contacts_app.web.views.common import snapshot, store
@@ -34,12 +36,20 @@ def status_data() -> dict:
         "errors": len(directory.errors),
         "warnings": len(directory.findings) - len(directory.errors),
         "findings": [f.as_dict() for f in directory.findings],
+        "kept": [_held(h) for h in directory.kept],
+        "unpublished": [_held(h) for h in directory.unpublished],
+        "publication": publication_notes(directory),
         "failed_reload": (
             {"at": s.failed.at.isoformat(), "findings": [f.as_dict() for f in s.failed.findings]}
             if s.failed
             else None
         ),
     }
+
+
+def _held(held: Held) -> dict:
+    """A record with errors as the status JSON lists it: id, name, line, and its errors."""
+    return {"id": held.id, "name": held.name, "line": held.line, "errors": [f.as_dict() for f in held.reasons]}
 
 
 @bp.get("/_status")
