@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import subprocess
+import sys
 import urllib.request
 from pathlib import Path
 
@@ -172,3 +174,33 @@ def test_the_kept_records_read_back_as_they_were_written(app, contacts_file):
 def test_a_damaged_last_good_file_is_as_good_as_none(contacts_file):
     last_good_path(contacts_file).write_text("{not json", encoding="utf-8")
     assert read_last_good(contacts_file) == {}
+
+
+@pytest.mark.slow
+def test_contacts_serve_logs_each_reload_in_one_line(tmp_path):
+    from .conftest import WEB_CONTACTS
+    from .test_web_server import free_port
+
+    path = tmp_path / "contacts.yaml"
+    path.write_bytes(WEB_CONTACTS.read_bytes())
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "contacts_app.cli", "serve", str(path), "--port", str(port), "--lang", "en"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+    )
+    try:
+        lines = iter(proc.stderr.readline, "")
+        assert "serving 4 contact(s)" in next(line for line in lines if "serving" in line)
+        assert next(lines).startswith("contacts: 1 new contact is not published yet: goran-angstrom, because at ")
+        before = get(f"http://127.0.0.1:{port}/people/lorents-burman")[1]
+        save(path, path.read_text(encoding="utf-8").replace(*TYPO).replace("Pressjouren", "Pressjour"))
+        line = next(lines)
+        assert line.startswith(f"contacts: reloaded {path}: 0 added, 0 removed, 1 changed, 1 kept at last good; "
+                               "2 error(s), 0 warning(s). 1 contact is served from its last good version: "
+                               "lorents-burman, because at 33:17 "), line
+        assert get(f"http://127.0.0.1:{port}/people/lorents-burman")[1] == before
+        save(path, "contacts: [", bump=2)
+        assert next(lines).startswith(f"contacts: the new version of {path} is not served (1 finding(s), first: ")
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=10)
