@@ -158,6 +158,28 @@ def _order_keys(mapping: CommentedMap, order: tuple[str, ...]) -> None:
             mapping.move_to_end(key)
 
 
+def untab(text: str) -> str:
+    """The text with each tab in a line's indentation made spaces: the first tab width (2, 4, 8) that makes
+    the text read as YAML, since an editor may have shown the tab at any of them."""
+    if "\t" not in text:
+        return text
+    for width in (2, 4, 8):
+        candidate = "".join(_untab_line(line, width) for line in text.splitlines(keepends=True))
+        try:
+            screen(candidate, "<text>")
+        except SourceError:
+            continue
+        return candidate
+    return text
+
+
+def _untab_line(line: str, width: int) -> str:
+    """One line with the tabs of its indentation expanded to `width` columns."""
+    body = line.lstrip(" \t")
+    lead = line[: len(line) - len(body)]
+    return lead.expandtabs(width) + body if "\t" in lead else line
+
+
 @dataclass(frozen=True)
 class FormatResult:
     """What `fmt` found: the canonical text, whether it differs, and a unified diff."""
@@ -168,8 +190,8 @@ class FormatResult:
 
 
 def canonical_text(text: str, path: str = "<text>") -> str:
-    """The canonical form of a contacts file's text."""
-    data = load_round_trip(text, path)
+    """The canonical form of a contacts file's text (tabs in indentation replaced by spaces first)."""
+    data = load_round_trip(untab(text), path)
     if data is None:
         return text
     canonicalise(data)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import yaml
 
+from contacts_app.contactsfile.syntax_hints import find_hint
 from contacts_app.model.finding import Finding
+from contacts_app.model.messages import say
 from contacts_app.model.rules import finding
 
 try:
@@ -34,14 +36,23 @@ def syntax_finding(exc: Exception, name: str, text: str = "", *, rewriting: bool
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         message = f"the character U+{ord(char):04X} is not allowed in YAML ({exc.reason}); remove it"
     elif marked:
-        context = f" ({exc.context})" if exc.context else ""
-        hint = "check the indentation and quoting around here"
-        if mark and _char_at(text, mark.line, mark.column) == "\t":
-            hint = "a tab: YAML indents with spaces only, so replace the tab with spaces"
-        message = f"{exc.problem or 'invalid YAML'}{context}; {hint}"
+        lines = text.splitlines()
+        hint = find_hint(lines, line - 1, exc.problem or "") if lines else None
+        if hint:
+            line, col, message = hint
+        else:
+            context = f" ({exc.context})" if exc.context else ""
+            message = say("en", "syntax-other", problem=exc.problem or "invalid YAML", context=context)
     else:
         message = f"not YAML: {str(exc).splitlines()[0] if str(exc) else 'invalid YAML'}"
-    return finding(name, line, col, "yaml-syntax", message)
+    return finding(name, line, col, "yaml-syntax", message, excerpt_at(text, line, col))
+
+
+def excerpt_at(text: str, line: int, col: int, width: int = 200) -> str:
+    """The 1-based line of the text, to show with a caret under column `col`; none for a line too long to show."""
+    lines = text.splitlines()
+    whole = lines[line - 1] if 0 < line <= len(lines) else ""
+    return whole if len(whole) <= width and col <= len(whole) + 1 else ""
 
 
 def _position(text: str, position: int) -> tuple[int, int]:
@@ -50,7 +61,3 @@ def _position(text: str, position: int) -> tuple[int, int]:
     return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
 
 
-def _char_at(text: str, line: int, column: int) -> str:
-    """The character at a 0-based line and column of the text, or ''."""
-    lines = text.splitlines()
-    return lines[line][column : column + 1] if 0 <= line < len(lines) else ""

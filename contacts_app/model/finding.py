@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 
@@ -23,6 +23,8 @@ class Finding:
     severity: Severity
     code: str
     message: str
+    #: The line of the file the finding points at, for a caret under its column (set for syntax errors).
+    excerpt: str = field(default="", compare=False)
 
     @property
     def is_error(self) -> bool:
@@ -38,4 +40,5 @@ class Finding:
             "severity": self.severity.value,
             "code": self.code,
             "message": self.message,
+            **({"excerpt": self.excerpt} if self.excerpt else {}),
         }

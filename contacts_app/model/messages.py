@@ -50,12 +50,38 @@ MESSAGES: dict[str, dict[str, str | tuple[str, str]]] = {
         "sv": "den nya versionen av {path} visas inte ({count} fynd, det första: {first}); "
               "senaste felfria data visas",
     },
+    "syntax-tab": {
+        "en": "a tab: YAML indents with spaces only; replace the tab with spaces (contacts fmt does it for you)",
+        "sv": "en tabb: YAML drar in med mellanslag; byt tabben mot mellanslag (contacts fmt gör det åt dig)",
+    },
+    "syntax-unclosed-quote": {
+        "en": "the {quote} that opens this value is never closed; add {quote} at the end of the value",
+        "sv": "citattecknet {quote} som inleder värdet stängs aldrig; lägg till {quote} i slutet av värdet",
+    },
+    "syntax-colon-in-value": {
+        "en": 'a colon and a space inside a value read as a new key; put the text in quotes: {key}: "{value}"',
+        "sv": 'kolon och mellanslag i ett värde läses som en ny nyckel; sätt texten inom citattecken: {key}: "{value}"',
+    },
+    "syntax-no-space": {
+        "en": "put a space after the colon: {key}: {value}",
+        "sv": "sätt ett mellanslag efter kolonet: {key}: {value}",
+    },
+    "syntax-indent": {
+        "en": "this line is indented {found} spaces where the lines of its level above have {expected}; "
+              "line it up with them",
+        "sv": "raden är indragen {found} mellanslag där raderna på samma nivå ovanför har {expected}; "
+              "rätta in den efter dem",
+    },
+    "syntax-other": {
+        "en": "{problem}{context}; check the indentation and quoting around here",
+        "sv": "{problem}{context}; kontrollera indrag och citattecken här omkring",
+    },
 }
 
 
-def say(lang: str, key: str, **values) -> str:
-    """The message `key` in `lang` (English when the catalogue lacks it), filled in with `values`."""
-    entry = MESSAGES[key]
+def say(lang: str, name: str, /, **values) -> str:
+    """The message `name` in `lang` (English when the catalogue lacks it), filled in with `values`."""
+    entry = MESSAGES[name]
     template = entry.get(lang) or entry["en"]
     if isinstance(template, tuple):
         template = template[0] if values.get("n") == 1 else template[1]

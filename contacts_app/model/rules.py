@@ -45,6 +45,6 @@ ACKNOWLEDGEABLE = tuple(
 )
 
 
-def finding(path: str, line: int, col: int, code: str, message: str) -> Finding:
+def finding(path: str, line: int, col: int, code: str, message: str, excerpt: str = "") -> Finding:
     """A finding of rule `code`, with the severity the catalogue gives it: the one place a severity is set."""
-    return Finding(path, line, col, RULES[code][0], code, message)
+    return Finding(path, line, col, RULES[code][0], code, message, excerpt)
