@@ -87,3 +87,4 @@ def test_fmt_replaces_a_tab_in_the_indentation(cli, tmp_path):
 def test_untab_picks_the_width_that_reads():
     assert untab("contacts:\n\t- id: a\n\t  name: A\n") == "contacts:\n  - id: a\n    name: A\n"
     assert untab(BASE) is BASE
+

@@ -103,6 +103,14 @@ def _phones(draft: Draft, node: yaml.Node) -> tuple:
             draft.report(number_node or item, "missing-field", "the phone has no number; add number: …")
             continue
         label = _label(draft, label_node) if label_node is not None else None
+        if _lacks_prefix(raw):
+            draft.report(
+                number_node, "phone-invalid",
+                f"{raw!r} has neither a leading 0 nor a country code, so it cannot be told from a Swedish "
+                "number: write a Swedish one with its area code (08-…, 0221-…) or a foreign one with + and "
+                "its country code (+47 22 12 34 56)",
+            )
+            continue
         try:
             phone = parse_phone(raw, label)
         except PhoneError as exc:
@@ -119,6 +127,12 @@ def _phones(draft: Draft, node: yaml.Node) -> tuple:
             draft.report(label_node or number_node, "phone-label-mismatch", mismatch.format(phone=phone))
         phones.append(phone)
     return tuple(phones)
+
+
+def _lacks_prefix(raw: str) -> bool:
+    """Whether a number starts with a digit other than 0 (no area code, no + or 00 country code)."""
+    first = next((char for char in raw if char.isdigit() or char == "+"), "")
+    return first not in ("", "+", "0")
 
 
 def _label(draft: Draft, node: yaml.Node) -> str | None:
