@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from contacts_app.cli.formats import FORMATTERS
+from contacts_app.cli.formats import formatted
 from contacts_app.contactsfile.locations import LOCAL_FILE, contacts_file, is_fallback
 from contacts_app.model.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, ContactsError, SourceError
 from contacts_app.model.finding import Finding
@@ -38,7 +38,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         summaries.append(f"{_named(path)}: {_summary(directory)}")
         if directory.findings if args.strict else directory.errors:
             status = max(status, EXIT_FINDINGS)
-    _print_findings(findings, args.format)
+    sys.stdout.write(formatted(findings, args.format, args.lang))
     for line in summaries:
         print(line, file=sys.stderr)
     return status
@@ -53,7 +53,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         try:
             result = format_file(path, check=args.check)
         except SourceError as exc:
-            sys.stderr.write(FORMATTERS["text"]([exc.finding]))
+            sys.stderr.write(formatted([exc.finding], lang=args.lang))
             status = max(status, EXIT_UNREADABLE)
             continue
         if not args.check:
@@ -78,7 +78,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     result = import_releases(args.releases, args.into, dry_run=args.dry_run)
     if args.dry_run:
         sys.stdout.write(result.diff)
-    sys.stdout.write(FORMATTERS["text"](sorted([*result.report.conflicts, *result.findings])))
+    sys.stdout.write(formatted(sorted([*result.report.conflicts, *result.findings]), lang=args.lang))
     for extraction in result.extractions:
         names = ", ".join(c.name or "?" for c in extraction.candidates)
         print(f"{extraction.release.location}: {len(extraction.candidates)} contact(s): {names}", file=sys.stderr)
@@ -125,10 +125,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     limit_arenas()  # before waitress starts its threads
     _log_reloads()
     path = contacts_file(args.file)
-    app = create_app({"CONTACTS_FILE": str(path)})  # reads the file once (a big one in a child process)
+    app = create_app({"CONTACTS_FILE": str(path), "MESSAGE_LANGUAGE": args.lang})  # reads the file once (a big one in a child process)
     store = store_of(app)
     if store.failed:
-        sys.stderr.write(FORMATTERS["text"](store.failed.findings))
+        sys.stderr.write(formatted(store.failed.findings, lang=args.lang))
         if store.failed.unreadable:
             raise ContactsError(f"{path} cannot be served", EXIT_UNREADABLE)
         raise ContactsError(f"{path} has no valid contact to serve", EXIT_FINDINGS)
@@ -209,11 +209,6 @@ def _files(given: Sequence[str]) -> list[Path]:
 def _named(path: Path) -> str:
     """A file's name for a summary line, saying so when it is the bundled data."""
     return f"{path} (the bundled data)" if is_fallback(path) else str(path)
-
-
-def _print_findings(findings: Sequence[Finding], fmt: str) -> None:
-    """Findings to standard output in the chosen format."""
-    sys.stdout.write(FORMATTERS[fmt](findings))
 
 
 def _published(path: Path, *, check_dns: bool = False):

@@ -54,3 +54,8 @@ def format_github(findings: Iterable[Finding]) -> str:
 
 
 FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
+
+
+def formatted(findings: Iterable[Finding], fmt: str = "text", lang: str = "en") -> str:
+    """Findings in format `fmt`, each message in `lang`: the one way the commands print findings."""
+    return FORMATTERS[fmt]([f.in_language(lang) for f in findings])

@@ -6,8 +6,7 @@ import yaml
 
 from contacts_app.contactsfile.syntax_hints import find_hint
 from contacts_app.model.finding import Finding
-from contacts_app.model.messages import say
-from contacts_app.model.rules import finding
+from contacts_app.model.rules import finding, rule_finding
 
 try:
     from yaml import CSafeLoader as LOADER
@@ -31,21 +30,22 @@ def syntax_finding(exc: Exception, name: str, text: str = "", *, rewriting: bool
     if rewriting:
         # The text has passed PyYAML's reading already, so what is left (a duplicate key) needs no hint.
         message = f"{exc.problem or exc.context}; fix this before the file can be rewritten" if marked else str(exc)
-    elif isinstance(exc, yaml.reader.ReaderError):
+        return finding(name, line, col, "yaml-syntax", message, excerpt_at(text, line, col))
+    if isinstance(exc, yaml.reader.ReaderError):
         line, col = _position(text, exc.position)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        message = f"the character U+{ord(char):04X} is not allowed in YAML ({exc.reason}); remove it"
+        key, args = "yaml-syntax:character", {"code": f"{ord(char):04X}", "reason": exc.reason}
     elif marked:
         lines = text.splitlines()
         hint = find_hint(lines, line - 1, exc.problem or "") if lines else None
         if hint:
-            line, col, message = hint
+            line, col, key, args = hint
         else:
             context = f" ({exc.context})" if exc.context else ""
-            message = say("en", "syntax-other", problem=exc.problem or "invalid YAML", context=context)
+            key, args = "yaml-syntax:other", {"problem": exc.problem or "invalid YAML", "context": context}
     else:
-        message = f"not YAML: {str(exc).splitlines()[0] if str(exc) else 'invalid YAML'}"
-    return finding(name, line, col, "yaml-syntax", message, excerpt_at(text, line, col))
+        key, args = "yaml-syntax:other", {"problem": str(exc).splitlines()[0] if str(exc) else "invalid YAML", "context": ""}
+    return rule_finding(name, line, col, key, excerpt_at(text, line, col), **args)
 
 
 def excerpt_at(text: str, line: int, col: int, width: int = 200) -> str:

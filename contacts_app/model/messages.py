@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import locale
 import os
+from datetime import datetime
 
 #: The languages messages are written in; the first is used when a locale names neither.
 MESSAGE_LANGUAGES = ("en", "sv")
@@ -50,33 +51,46 @@ MESSAGES: dict[str, dict[str, str | tuple[str, str]]] = {
         "sv": "den nya versionen av {path} visas inte ({count} fynd, det första: {first}); "
               "senaste felfria data visas",
     },
-    "syntax-tab": {
-        "en": "a tab: YAML indents with spaces only; replace the tab with spaces (contacts fmt does it for you)",
-        "sv": "en tabb: YAML drar in med mellanslag; byt tabben mot mellanslag (contacts fmt gör det åt dig)",
+    "status:title": {"en": "Status", "sv": "Status"},
+    "status:file": {"en": "File", "sv": "Fil"},
+    "status:loaded": {"en": "Loaded", "sv": "Inläst"},
+    "status:modified": {"en": "File changed", "sv": "Filen ändrad"},
+    "status:version": {"en": "Version", "sv": "Version"},
+    "status:served": {"en": "Contacts served", "sv": "Kontakter som visas"},
+    "status:findings": {"en": "Findings", "sv": "Fynd"},
+    "status:counts": {"en": "{errors} error(s), {warnings} warning(s)", "sv": "{errors} fel, {warnings} varningar"},
+    "status:held": {"en": "Records with errors", "sv": "Poster med fel"},
+    "status:failed": {"en": "The latest version of the file is not served",
+                      "sv": "Den senaste versionen av filen visas inte"},
+    "status:failed-text": {
+        "en": "At {at} the file could not be used, so the data loaded above is still served. "
+              "Fix these and save the file again:",
+        "sv": "{at} gick filen inte att använda, så de data som lästes in ovan visas fortfarande. "
+              "Rätta detta och spara filen igen:",
     },
-    "syntax-unclosed-quote": {
-        "en": "the {quote} that opens this value is never closed; add {quote} at the end of the value",
-        "sv": "citattecknet {quote} som inleder värdet stängs aldrig; lägg till {quote} i slutet av värdet",
+    "status:current": {"en": "Findings in the served version", "sv": "Fynd i den version som visas"},
+    "status:current-text": {
+        "en": "A record with errors is served in its last good version, or not at all if it never had one. "
+              "Check the file with",
+        "sv": "En post med fel visas i sin senaste felfria version, eller inte alls om den aldrig haft någon. "
+              "Kontrollera filen med",
     },
-    "syntax-colon-in-value": {
-        "en": 'a colon and a space inside a value read as a new key; put the text in quotes: {key}: "{value}"',
-        "sv": 'kolon och mellanslag i ett värde läses som en ny nyckel; sätt texten inom citattecken: {key}: "{value}"',
-    },
-    "syntax-no-space": {
-        "en": "put a space after the colon: {key}: {value}",
-        "sv": "sätt ett mellanslag efter kolonet: {key}: {value}",
-    },
-    "syntax-indent": {
-        "en": "this line is indented {found} spaces where the lines of its level above have {expected}; "
-              "line it up with them",
-        "sv": "raden är indragen {found} mellanslag där raderna på samma nivå ovanför har {expected}; "
-              "rätta in den efter dem",
-    },
-    "syntax-other": {
-        "en": "{problem}{context}; check the indentation and quoting around here",
-        "sv": "{problem}{context}; kontrollera indrag och citattecken här omkring",
-    },
+    "status:none": {"en": "No findings.", "sv": "Inga fynd."},
 }
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december"),
+}
+
+
+def local_time(moment: datetime, lang: str) -> str:
+    """A moment as people read it, in this machine's time zone, to the second: `1 december 2026 14:52:03 CET`."""
+    local = moment.astimezone()
+    month = _MONTHS.get(lang, _MONTHS["en"])[local.month - 1]
+    return f"{local.day} {month} {local.year} {local:%H:%M:%S} {local.tzname() or ''}".rstrip()
 
 
 def say(lang: str, name: str, /, **values) -> str:

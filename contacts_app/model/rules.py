@@ -4,6 +4,7 @@ says more."""
 from __future__ import annotations
 
 from contacts_app.model.finding import Finding, Severity
+from contacts_app.model.rule_messages import render
 
 #: Every rule: its code, its severity, and a one-line summary (docs/rules.md says more).
 RULES: dict[str, tuple[Severity, str]] = {
@@ -48,3 +49,11 @@ ACKNOWLEDGEABLE = tuple(
 def finding(path: str, line: int, col: int, code: str, message: str, excerpt: str = "") -> Finding:
     """A finding of rule `code`, with the severity the catalogue gives it: the one place a severity is set."""
     return Finding(path, line, col, RULES[code][0], code, message, excerpt)
+
+
+def rule_finding(path: str, line: int, col: int, key: str, /, excerpt: str = "", **args) -> Finding:
+    """A finding whose message is the entry `key` (`code` or `code:variant`) of the messages catalogue,
+    in English, and can be said in Swedish too (Finding.in_language)."""
+    code = key.partition(":")[0]
+    values = tuple(args.items())
+    return Finding(path, line, col, RULES[code][0], code, render(key, "en", values), excerpt, key, values)

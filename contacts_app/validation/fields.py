@@ -40,9 +40,7 @@ def read_contact(path: str, node: yaml.Node, check_dns: bool) -> Draft:
     """One item of the contacts list as a draft, with a finding for everything wrong with its fields."""
     draft = Draft(path, node.start_mark.line + 1)
     if not isinstance(node, yaml.MappingNode):
-        draft.report(
-            node, "wrong-type", f"each contact should be a mapping of fields (id:, name:, ...), not a {shape(node)}"
-        )
+        draft.report(node, "wrong-type:contact", shape=shape(node))
         return draft
     fields = draft.items(node, CONTACT_KEYS, "a contact")
     nodes = {key: value for key, (_, value) in fields.items()}
@@ -51,21 +49,20 @@ def read_contact(path: str, node: yaml.Node, check_dns: bool) -> Draft:
     contact_id = draft.text(get("id"), "id") if get("id") is not None else None
     name = draft.text(get("name"), "name") if get("name") is not None else None
     if contact_id is None:
-        hint = f" such as {slugify(name)!r}" if name else ""
-        draft.report(get("id") or node, "missing-field", f"the contact has no id; add one{hint}")
+        if name:
+            draft.report(get("id") or node, "missing-field:id-named", slug=slugify(name))
+        else:
+            draft.report(get("id") or node, "missing-field:id")
     elif not ID_PATTERN.match(contact_id):
-        draft.report(
-            get("id"), "id-invalid",
-            f"id {contact_id!r} may hold only a-z, 0-9 and single hyphens; try {slugify(contact_id)!r}",
-        )
+        draft.report(get("id"), "id-invalid", id=contact_id, slug=slugify(contact_id))
     if name is None:
-        draft.report(get("name") or node, "missing-field", "the contact has no name; add name: …")
+        draft.report(get("name") or node, "missing-field:name")
 
     kind = "person"
     if get("kind") is not None:
         kind = draft.text(get("kind"), "kind") or "person"
         if kind not in KINDS:
-            draft.report(get("kind"), "kind-invalid", f"kind {kind!r} should be person or desk")
+            draft.report(get("kind"), "kind-invalid", kind=kind)
 
     values = draft.values = {"id": contact_id, "kind": kind, "name": name}
     values.update(
@@ -79,10 +76,7 @@ def read_contact(path: str, node: yaml.Node, check_dns: bool) -> Draft:
     if get("acknowledged") is not None:
         draft.acks = read_acknowledgements(draft, get("acknowledged"))
     if not values["phones"] and not values["emails"] and not draft.has_error:
-        draft.report(
-            get("name") or node, "no-contact-method",
-            "there is no phone number or email address: a journalist cannot reach this contact",
-        )
+        draft.report(get("name") or node, "no-contact-method")
     # Keep only what later rules point at, so memory does not grow with the file's node tree.
     draft.nodes = {key: nodes[key] for key in _KEPT_NODES if key in nodes}
     return draft
@@ -100,31 +94,24 @@ def _phones(draft: Draft, node: yaml.Node) -> tuple:
             number_node, label_node = item, None
         raw = draft.text(number_node, "number") if number_node is not None else None
         if raw is None:
-            draft.report(number_node or item, "missing-field", "the phone has no number; add number: …")
+            draft.report(number_node or item, "missing-field:number")
             continue
         label = _label(draft, label_node) if label_node is not None else None
         if _lacks_prefix(raw):
-            draft.report(
-                number_node, "phone-invalid",
-                f"{raw!r} has neither a leading 0 nor a country code, so it cannot be told from a Swedish "
-                "number: write a Swedish one with its area code (08-…, 0221-…) or a foreign one with + and "
-                "its country code (+47 22 12 34 56)",
-            )
+            draft.report(number_node, "phone-invalid:no-prefix", raw=raw)
             continue
         try:
             phone = parse_phone(raw, label)
         except PhoneError as exc:
-            draft.report(number_node, "phone-invalid", str(exc))
+            draft.report(number_node, "phone-invalid", detail=str(exc))
             continue
         if phone.e164 in seen:
-            draft.report(
-                number_node, "phone-duplicate", f"{phone.national} is already listed on line {seen[phone.e164]}; remove one"
-            )
+            draft.report(number_node, "phone-duplicate", number=phone.national, line=seen[phone.e164])
             continue
         seen[phone.e164] = number_node.start_mark.line + 1
         mismatch = _label_mismatch(phone.label, phone.type)
         if mismatch:
-            draft.report(label_node or number_node, "phone-label-mismatch", mismatch.format(phone=phone))
+            draft.report(label_node or number_node, mismatch, number=phone.national, type=phone.type, label=phone.label)
         phones.append(phone)
     return tuple(phones)
 
@@ -143,18 +130,20 @@ def _label(draft: Draft, node: yaml.Node) -> str | None:
     canonical = LABEL_WORDS.get(text.lower(), text.lower())
     if canonical not in LABELS:
         close = difflib.get_close_matches(text.lower(), LABELS, n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        draft.report(node, "phone-label-unknown", f"label {text!r} is unknown: {hint}use one of {', '.join(LABELS)}")
+        if close:
+            draft.report(node, "phone-label-unknown:close", label=text, close=close[0], labels=", ".join(LABELS))
+        else:
+            draft.report(node, "phone-label-unknown", label=text, labels=", ".join(LABELS))
         return None
     return canonical
 
 
 def _label_mismatch(label: str | None, line_type: str) -> str | None:
-    """A message template when a label contradicts the line type phonenumbers reports."""
+    """The catalogue entry of the finding when a label contradicts the line type phonenumbers reports."""
     if label == "mobile" and line_type not in ("mobile", "fixed_line_or_mobile"):
-        return "{phone.national} is labelled mobile but is a {phone.type} number; check the label"
+        return "phone-label-mismatch:mobile"
     if label in ("switchboard", "direct") and line_type == "mobile":
-        return "{phone.national} is labelled " + label + " but is a mobile number; label it mobile"
+        return "phone-label-mismatch:fixed"
     return None
 
 
@@ -169,25 +158,21 @@ def _emails(draft: Draft, node: yaml.Node, check_dns: bool) -> tuple[str, ...]:
         try:
             normalised = check_email(address, check_dns)
         except EmailError as exc:
-            draft.report(item, "email-invalid", str(exc))
+            draft.report(item, "email-invalid", detail=str(exc))
             continue
         out.append(normalised)
         draft.email_nodes.append(item)
         if kind == "person" and name:
             suggestion = name_match.suggest(name, address)
             if suggestion:
-                draft.report(
-                    item, "email-name-mismatch",
-                    f"{address!r} does not match the name {name!r}: did you mean {suggestion!r}? "
-                    "If the address is right, acknowledge it under acknowledged: with a reason",
-                )
+                draft.report(item, "email-name-mismatch", address=address, name=name, suggestion=suggestion)
     return tuple(out)
 
 
 def _source(draft: Draft, node: yaml.Node) -> Source | None:
     """Where the record came from: release, url or file, languages, date."""
     if not isinstance(node, yaml.MappingNode):
-        draft.report(node, "wrong-type", "source should be a mapping (release:, languages:, date:)")
+        draft.report(node, "wrong-type:source")
         return None
     fields = draft.items(node, SOURCE_KEYS, "source")
     value = {key: fields[key][1] for key in fields}
@@ -195,7 +180,7 @@ def _source(draft: Draft, node: yaml.Node) -> Source | None:
     for item in draft.sequence(value["languages"], "languages") if "languages" in value else []:
         lang = draft.text(item, "language")
         if lang and not LANGUAGE_PATTERN.match(lang):
-            draft.report(item, "language-invalid", f"{lang!r} is not a language code such as sv or en")
+            draft.report(item, "language-invalid:source", lang=lang)
         elif lang:
             languages.append(lang)
     when = draft.text(value["date"], "date") if "date" in value else None
@@ -203,7 +188,7 @@ def _source(draft: Draft, node: yaml.Node) -> Source | None:
         try:
             when = date.fromisoformat(when).isoformat()
         except ValueError:
-            draft.report(value["date"], "date-invalid", f"{when!r} is not a date; write it as 2026-11-27")
+            draft.report(value["date"], "date-invalid", date=when)
             when = None
     text = {key: draft.text(value[key], key) for key in ("release", "url", "file") if key in value}
     return Source(

@@ -73,6 +73,6 @@ def _reason(held: Held, lang: str) -> str:
     """A held record's first error at its line:col, and how many more there are."""
     if not held.reasons:
         return say(lang, "no-reason", line=held.line)
-    first = held.reasons[0]
+    first = held.reasons[0].in_language(lang)
     more = say(lang, "more-errors", n=len(held.reasons) - 1) if len(held.reasons) > 1 else ""
     return say(lang, "reason", line=first.line, col=first.col, code=first.code, message=first.message) + more

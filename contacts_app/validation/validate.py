@@ -58,14 +58,14 @@ def load_directory(path: str | PathLike, *, check_dns: bool = False) -> Director
 def _unstreamed_contacts(outer: Scope, root: yaml.Node | None) -> list[yaml.Node]:
     """Check the file's outer shape; return a contacts value that was not a list and so was not streamed."""
     if root is None:
-        outer.report(None, "empty-file", "the file is empty; it should start with contacts: and a list")
+        outer.report(None, "empty-file")
         return []
     if not isinstance(root, yaml.MappingNode):
-        outer.report(root, "wrong-type", f"the file should be a mapping starting with contacts:, not a {shape(root)}")
+        outer.report(root, "wrong-type:file", shape=shape(root))
         return []
     fields = outer.items(root, TOP_KEYS, "the file")
     if "contacts" not in fields:
-        outer.report(root, "missing-field", "the file has no contacts: list")
+        outer.report(root, "missing-field:file")
         return []
     return outer.sequence(fields["contacts"][1], "contacts")
 

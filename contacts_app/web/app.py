@@ -20,7 +20,7 @@ def create_app(config: dict | None = None):
     watcher, the file is read once and again only when told to, as `store.check()`), RESPONSE_CACHE (keep finished public answers
     per version of the data, see microcache.py; default on), KEEP_LAST_GOOD (keep the records published
     beside the file, so a restart serves a record with errors in its last good version too; default on,
-    except for the bundled data).
+    except for the bundled data), MESSAGE_LANGUAGE (en or sv: of the reload log's lines; default en).
     """
     import os
 
@@ -56,7 +56,10 @@ def create_app(config: dict | None = None):
     interval = app.config["RELOAD_INTERVAL"]
     keep = app.config.get("KEEP_LAST_GOOD")
     keep = not is_fallback(path) if keep is None else bool(keep)
-    store = attach(app, DirectoryStore(path, interval=float(interval or 0), watch=True, keep_last_good=keep))
+    store = attach(app, DirectoryStore(
+        path, interval=float(interval or 0), watch=True, keep_last_good=keep,
+        lang=app.config.get("MESSAGE_LANGUAGE") or "en",
+    ))
 
     views.init_app(app)
     links.init_app(app)

@@ -153,8 +153,9 @@ class DirectoryStore:
     `watch` has started it, from a background thread that looks at the file every `interval` seconds."""
 
     def __init__(self, path: str | os.PathLike, *, interval: float = 1.0, isolate: bool | None = None,
-                 watch: bool = False, keep_last_good: bool = False):
+                 watch: bool = False, keep_last_good: bool = False, lang: str = "en"):
         self.path = str(path)
+        self.lang = lang  # of the log's lines
         self.keep_last_good = keep_last_good
         # Until the first version is in service, the last good records are those kept beside the file.
         self._seed: Mapping[str, Contact] | None = read_last_good(self.path) if keep_last_good else None
@@ -240,7 +241,7 @@ class DirectoryStore:
         self._snapshot = Snapshot.of(directory, modified, _revisions(self._snapshot, directory, modified))
         self._seed = None
         if not first:
-            log.info(". ".join([reload_line(before, directory), *publication_notes(directory)]))
+            log.info(". ".join([reload_line(before, directory, self.lang), *publication_notes(directory, self.lang)]))
         if self.keep_last_good:
             write_last_good(self.path, directory.contacts)
         return True
@@ -248,9 +249,9 @@ class DirectoryStore:
     def _refuse(self, attempt: Attempt) -> bool:
         """Keep the data in service and the failed attempt for the status page; say so in the log."""
         self.failed = attempt
-        first = attempt.findings[0]
+        first = attempt.findings[0].in_language(self.lang)
         log.warning(say(
-            "en", "reload-failed", path=self.path, count=len(attempt.findings),
+            self.lang, "reload-failed", path=self.path, count=len(attempt.findings),
             first=f"{first.line}:{first.col} [{first.code}] {first.message}",
         ))
         return False
