@@ -22,7 +22,8 @@ def fields(template: str) -> set[str]:
 def test_every_rule_message_is_in_both_languages_with_the_same_values(key):
     entry = RULE_MESSAGES[key]
     assert key.partition(":")[0] in RULES
-    assert set(entry) == {"en", "sv"} and fields(entry["en"]) == fields(entry["sv"])
+    assert set(entry) == {"en", "sv"}
+    assert fields(entry["en"]) == {name.removesuffix("_sv") for name in fields(entry["sv"])}
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))

@@ -2,7 +2,8 @@
 catalogue validation fills in, so a finding can be shown in either language.
 
 Values named `what` or `shape` are words of the product (a field's name, "a contact", "list") and are
-put into the finding's language too; every other value is the file's own text and shown as written.
+put into the finding's language too; a value named `…_sv` is given for the Swedish message alone; every
+other value is the file's own text and shown as written.
 """
 
 from __future__ import annotations
@@ -86,10 +87,28 @@ RULE_MESSAGES: dict[str, dict[str, str]] = {
     "id-duplicate": {"en": "id {id!r} is already used on line {line}; give this contact another id",
                      "sv": "id {id!r} används redan på rad {line}; ge kontakten ett annat id"},
     "kind-invalid": {"en": "kind {kind!r} should be person or desk", "sv": "kind {kind!r} ska vara person eller desk"},
-    "language-invalid:key": {"en": "{lang!r} is not a language code; use sv for Swedish and en for English",
-                             "sv": "{lang!r} är ingen språkkod; skriv sv för svenska och en för engelska"},
-    "language-invalid:source": {"en": "{lang!r} is not a language code such as sv or en",
-                                "sv": "{lang!r} är ingen språkkod som sv eller en"},
+    "language-invalid:key": {
+        "en": "{lang!r} is not a language code: did you mean {close!r}? Use sv for Swedish and en for English",
+        "sv": "{lang!r} är ingen språkkod: menade du {close!r}? Skriv sv för svenska och en för engelska",
+    },
+    "language-invalid:source": {"en": "{lang!r} is not a language code such as sv or en: did you mean {close!r}?",
+                                "sv": "{lang!r} är ingen språkkod som sv eller en: menade du {close!r}?"},
+    "language-unused": {
+        "en": "{lang!r} is {language}, which the directory is not shown in ({shown}), so this text is never "
+              "shown: did you mean {close!r}? If not, acknowledge it under acknowledged: with a reason",
+        "sv": "{lang!r} är {language_sv}, som katalogen inte visas på ({shown}), så texten visas aldrig: menade "
+              "du {close!r}? Om inte, kvittera det under acknowledged: med ett skäl",
+    },
+    "party-unknown": {
+        "en": "party {party!r} is not a Riksdag party ({parties}); if it is a local party, acknowledge it "
+              "under acknowledged: with a reason",
+        "sv": "partiet {party!r} är inget riksdagsparti ({parties}); om det är ett lokalt parti, kvittera det "
+              "under acknowledged: med ett skäl",
+    },
+    "party-unknown:close": {
+        "en": "party {party!r} is not a Riksdag party: did you mean {close!r}? ({parties})",
+        "sv": "partiet {party!r} är inget riksdagsparti: menade du {close!r}? ({parties})",
+    },
     "phone-invalid:no-prefix": {
         "en": "{raw!r} has neither a leading 0 nor a country code, so it cannot be told from a Swedish number: "
               "write a Swedish one with its area code (08-…, 0221-…) or a foreign one with + and its country "

@@ -9,13 +9,14 @@ from datetime import date
 import yaml
 
 from contacts_app.model.contact import KINDS, Source, Texts
-from contacts_app.model.keys import CONTACT_KEYS, PHONE_KEYS, SOURCE_KEYS
+from contacts_app.model.keys import CONTACT_KEYS, PARTIES, PARTY_NAMES, PHONE_KEYS, SOURCE_KEYS
 from contacts_app.normalise import name_match
 from contacts_app.normalise.emails import EmailError, check_email
 from contacts_app.normalise.names import canonical_party, slugify
 from contacts_app.normalise.phones import LABEL_WORDS, LABELS, PhoneError, parse_phone
 from contacts_app.validation.acknowledgements import read_acknowledgements
-from contacts_app.validation.shapes import LANGUAGE_PATTERN, Scope, shape
+from contacts_app.validation.languages import is_language, nearest_language
+from contacts_app.validation.shapes import Scope, shape
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 #: The nodes a draft keeps once its contact is read: those the rules across records point at.
@@ -68,7 +69,7 @@ def read_contact(path: str, node: yaml.Node, check_dns: bool) -> Draft:
     values.update(
         title=draft.texts(get("title"), "title") if get("title") is not None else Texts(),
         organisation=draft.texts(get("organisation"), "organisation") if get("organisation") is not None else Texts(),
-        party=canonical_party(draft.text(get("party"), "party")) if get("party") is not None else None,
+        party=_party(draft, get("party")) if get("party") is not None else None,
         phones=_phones(draft, get("phones")) if get("phones") is not None else (),
         emails=_emails(draft, get("emails"), check_dns) if get("emails") is not None else (),
         source=_source(draft, get("source")) if get("source") is not None else None,
@@ -114,6 +115,19 @@ def _phones(draft: Draft, node: yaml.Node) -> tuple:
             draft.report(label_node or number_node, mismatch, number=phone.national, type=phone.type, label=phone.label)
         phones.append(phone)
     return tuple(phones)
+
+
+def _party(draft: Draft, node: yaml.Node) -> str | None:
+    """The party as its abbreviation (a full name such as Socialdemokraterna is understood); one that is not
+    a Riksdag party is a warning, to acknowledge for a local party."""
+    party = canonical_party(draft.text(node, "party"))
+    if party and party not in PARTIES:
+        close = difflib.get_close_matches(party.lower(), PARTY_NAMES, n=1, cutoff=0.6)
+        if close:
+            draft.report(node, "party-unknown:close", party=party, close=PARTY_NAMES[close[0]], parties=", ".join(PARTIES))
+        else:
+            draft.report(node, "party-unknown", party=party, parties=", ".join(PARTIES))
+    return party
 
 
 def _lacks_prefix(raw: str) -> bool:
@@ -179,8 +193,8 @@ def _source(draft: Draft, node: yaml.Node) -> Source | None:
     languages = []
     for item in draft.sequence(value["languages"], "languages") if "languages" in value else []:
         lang = draft.text(item, "language")
-        if lang and not LANGUAGE_PATTERN.match(lang):
-            draft.report(item, "language-invalid:source", lang=lang)
+        if lang and not is_language(lang):
+            draft.report(item, "language-invalid:source", lang=lang, close=nearest_language(lang))
         elif lang:
             languages.append(lang)
     when = draft.text(value["date"], "date") if "date" in value else None

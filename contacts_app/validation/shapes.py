@@ -7,15 +7,14 @@ with the contact (or the file) it concerns without being handed from call to cal
 from __future__ import annotations
 
 import difflib
-import re
 
 import yaml
 
-from contacts_app.model.contact import DEFAULT_LANGUAGE, Texts
+from contacts_app.model.contact import DEFAULT_LANGUAGE, LANGUAGES, Texts
 from contacts_app.model.finding import Finding
 from contacts_app.model.rules import rule_finding
+from contacts_app.validation.languages import is_language, language_name, nearest_language
 
-LANGUAGE_PATTERN = re.compile(r"[a-z]{2}\Z")
 NULL_TAG = "tag:yaml.org,2002:null"
 
 
@@ -93,9 +92,13 @@ class Scope:
             return Texts()
         pairs = []
         for lang, (key_node, value_node) in self.items(node, None, what).items():
-            if not LANGUAGE_PATTERN.match(lang):
-                self.report(key_node, "language-invalid:key", lang=lang)
+            if not is_language(lang):
+                self.report(key_node, "language-invalid:key", lang=lang, close=nearest_language(lang))
                 continue
+            if lang not in LANGUAGES:
+                close = nearest_language(lang)
+                self.report(key_node, "language-unused", lang=lang, language=language_name(lang),
+                            language_sv=language_name(lang, "sv"), close=close, shown=", ".join(LANGUAGES))
             text = self.text(value_node, f"{what} ({lang})")
             if text:
                 pairs.append((lang, text))
