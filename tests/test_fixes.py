@@ -75,3 +75,11 @@ def test_fmt_and_check_on_a_big_file_use_the_edits(cli, tmp_path):
     assert cli("fmt", path)[0] == 0
     assert path.read_text(encoding="utf-8") == apply_edits(text, quick_edits(text))
     assert cli("fmt", "--check", path)[0] == 0
+
+
+def test_validate_fix_makes_the_same_fixes_as_fmt(cli, tmp_path):
+    path = tmp_path / "contacts.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    code, _, err = cli("validate", "--fix", path)
+    assert code == 0 and f"{path}: fixed" in err
+    assert path.read_text(encoding="utf-8") == canonical_text(SMALL)

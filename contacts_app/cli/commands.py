@@ -27,6 +27,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in _files(args.files):
         try:
+            if args.fix:
+                _fix(path)
             directory = _published(path, check_dns=args.check_dns)
         except SourceError as exc:
             findings.append(exc.finding)
@@ -209,6 +211,14 @@ def _files(given: Sequence[str]) -> list[Path]:
 def _named(path: Path) -> str:
     """A file's name for a summary line, saying so when it is the bundled data."""
     return f"{path} (the bundled data)" if is_fallback(path) else str(path)
+
+
+def _fix(path: Path) -> None:
+    """Make a file's safe fixes in place (what `contacts fmt` does), saying so when there were any."""
+    from contacts_app.contactsfile.canonical import format_file
+
+    if format_file(path).changed:
+        print(f"{path}: fixed", file=sys.stderr)
 
 
 def _published(path: Path, *, check_dns: bool = False):

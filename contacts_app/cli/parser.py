@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="how to print findings")
     validate.add_argument("--strict", action="store_true", help="fail on warnings too")
     validate.add_argument("--check-dns", action="store_true", help="also check that email domains accept mail")
+    validate.add_argument("--fix", action="store_true", help="first make the safe fixes in the file, as contacts fmt does")
     _lang_option(validate)
     validate.set_defaults(handler=commands.cmd_validate)
 
