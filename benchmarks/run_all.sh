@@ -9,4 +9,5 @@ apt_install_missing wrk
 ensure_venv .venv requirements/test.lock
 export PATH="$PWD/.venv/bin:$PATH"  # the benchmarks time the `contacts` command of this venv
 python benchmarks/bench_validate.py "$@"
+python benchmarks/bench_fmt.py || echo "bench_fmt: a target was missed (see the table above)" >&2
 python benchmarks/bench_web.py "$@"

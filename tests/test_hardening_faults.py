@@ -204,7 +204,7 @@ def test_a_running_server_keeps_the_last_good_data_and_says_why(served, breakage
     assert fetch(base + "/api/contacts") == (200, good)
     assert fetch(base + "/people/asa-oberg-linden")[0] == 200
     assert fetch(base + "/people/asa-oberg-linden.vcf")[0] == 200
-    page = fetch(base + "/_status", TOKEN)[1].decode()
+    page = fetch(base + "/_status?lang=en", TOKEN)[1].decode()
     assert "The latest version of the file is not served" in page and f"[{code}]" in page
     assert fetch(base + "/_status")[0] == 401  # the public never sees findings
     assert not (path.parent / "RAN").exists()

@@ -119,7 +119,7 @@ CASES = [
     ("nul-byte", b"contacts:\n  - id: a\x00\n", 2, (2, 10, "yaml-syntax"), "U+0000"),
     ("control-char", "contacts:\n  - id: a\n    name: Åsa\x07\n".encode(), 2, (3, 14, "yaml-syntax"), "U+0007"),
     ("binary", bytes(range(256)) * 4, 2, (2, 118, "not-utf8"), "0x80"),
-    ("unclosed-quote", b"contacts:\n  - id: a\n    name: 'unclosed\n", 2, (4, 1, "yaml-syntax"), "quot"),
+    ("unclosed-quote", b"contacts:\n  - id: a\n    name: 'unclosed\n", 2, (3, 11, "yaml-syntax"), "never closed"),
     ("empty", b"", 1, (1, 1, "empty-file"), "empty"),
     ("only-bom", b"\xef\xbb\xbf", 1, (1, 1, "empty-file"), "empty"),
     ("scalar-document", b"just text\n", 1, (1, 1, "wrong-type"), ""),

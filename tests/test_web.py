@@ -423,14 +423,32 @@ def test_pages_load_nothing_from_other_hosts(client):
 
 
 def test_status_lists_findings_and_when_loaded(client, contacts_file):
-    page = html(client.get("/_status"))
+    page = html(client.get("/_status?lang=en"))
     assert f"{contacts_file}:63:17" in page and "[phone-invalid]" in page
     assert "Contacts served</dt><dd>4</dd>" in page
-    assert re.search(r'Loaded</dt><dd><time datetime="\d{4}-\d\d-\d\dT', page)
+    # the moment in local time to the second, in words; the machine-readable UTC one without microseconds
+    assert re.search(r'Loaded</dt><dd><time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00">'
+                     r'\d{1,2} [A-Z][a-z]+ \d{4} \d\d:\d\d:\d\d', page)
     assert client.get("/_status").headers["Cache-Control"] == "no-store"
     data = client.get("/api/status").get_json()
     assert data["contacts"] == 4 and data["errors"] == 1 and data["failed_reload"] is None
     assert data["findings"][0]["code"] == "phone-invalid" and data["findings"][0]["line"] == 63
+
+
+def test_status_speaks_the_pages_language_in_local_time(client, monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Stockholm")
+    time.tzset()
+    try:
+        page = html(client.get("/_status", headers={"Accept-Language": "sv"}))
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert '<html lang="sv">' in page and "Kontakter som visas</dt><dd>4</dd>" in page
+    assert re.search(r"Inläst</dt><dd><time [^>]*>\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|"
+                     r"september|oktober|november|december) \d{4} \d\d:\d\d:\d\d CES?T</time>", page)
+    assert "1 ny kontakt är inte publicerad än: goran-angstrom, eftersom på 63:17" in page
 
 
 def test_the_public_never_sees_findings(client):

@@ -9,9 +9,10 @@ from __future__ import annotations
 import sys
 from typing import Sequence
 
-from contacts_app.cli.formats import FORMATTERS
+from contacts_app.cli.formats import formatted
 from contacts_app.cli.parser import build_parser
 from contacts_app.model.errors import EXIT_OK, EXIT_UNREADABLE, ContactsError, SourceError
+from contacts_app.model.messages import default_language
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -21,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except ContactsError as exc:
         if isinstance(exc, SourceError):
-            sys.stderr.write(FORMATTERS["text"]([exc.finding]))
+            sys.stderr.write(formatted([exc.finding], lang=getattr(args, "lang", None) or default_language()))
         else:
             print(f"contacts: {exc}", file=sys.stderr)
         return exc.code

@@ -11,33 +11,36 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from contacts_app.cli.formats import FORMATTERS
+from contacts_app.cli.formats import formatted
 from contacts_app.contactsfile.locations import LOCAL_FILE, contacts_file, is_fallback
 from contacts_app.model.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, ContactsError, SourceError
 from contacts_app.model.finding import Finding
+from contacts_app.model.messages import default_language
+from contacts_app.validation.publish import publication_notes
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """`contacts validate`: every finding of every file; the exit status is the worst file's (1 on
     errors, or on warnings with --strict; 2 for a file that cannot be read)."""
-    from contacts_app.validation.validate import load_directory
-
     findings: list[Finding] = []
     summaries: list[str] = []
     status = EXIT_OK
     for path in _files(args.files):
         try:
-            directory = load_directory(path, check_dns=args.check_dns)
+            if args.fix:
+                _fix(path)
+            directory = _published(path, check_dns=args.check_dns)
         except SourceError as exc:
             findings.append(exc.finding)
             summaries.append(f"{_named(path)}: cannot be read as a contacts file")
             status = max(status, EXIT_UNREADABLE)
             continue
         findings.extend(directory.findings)
-        summaries.append(f"{_named(path)}: {_summary(directory.findings, len(directory.contacts))}")
+        summaries.extend(f"{_named(path)}: {note}" for note in publication_notes(directory, args.lang))
+        summaries.append(f"{_named(path)}: {_summary(directory)}")
         if directory.findings if args.strict else directory.errors:
             status = max(status, EXIT_FINDINGS)
-    _print_findings(findings, args.format)
+    sys.stdout.write(formatted(findings, args.format, args.lang))
     for line in summaries:
         print(line, file=sys.stderr)
     return status
@@ -52,7 +55,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         try:
             result = format_file(path, check=args.check)
         except SourceError as exc:
-            sys.stderr.write(FORMATTERS["text"]([exc.finding]))
+            sys.stderr.write(formatted([exc.finding], lang=args.lang))
             status = max(status, EXIT_UNREADABLE)
             continue
         if not args.check:
@@ -77,7 +80,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     result = import_releases(args.releases, args.into, dry_run=args.dry_run)
     if args.dry_run:
         sys.stdout.write(result.diff)
-    sys.stdout.write(FORMATTERS["text"](sorted([*result.report.conflicts, *result.findings])))
+    sys.stdout.write(formatted(sorted([*result.report.conflicts, *result.findings]), lang=args.lang))
     for extraction in result.extractions:
         names = ", ".join(c.name or "?" for c in extraction.candidates)
         print(f"{extraction.release.location}: {len(extraction.candidates)} contact(s): {names}", file=sys.stderr)
@@ -94,18 +97,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`contacts export`: the records that pass validation, in the chosen format."""
+    from contacts_app.contactsfile.lastgood import write_last_good
     from contacts_app.outputs.export import EXPORTERS
-    from contacts_app.validation.validate import load_directory
 
     path = contacts_file(args.file)
-    directory = load_directory(path)
+    directory = _published(path)
     if directory.errors:
-        print(
-            f"contacts: {len(directory.errors)} error(s) in {path}; records with errors are left out "
-            f"(see: contacts validate {path})",
-            file=sys.stderr,
-        )
+        print(f"contacts: {len(directory.errors)} error(s) in {path} (see: contacts validate {path})", file=sys.stderr)
+    for note in publication_notes(directory, default_language()):
+        print(f"contacts: {note}", file=sys.stderr)
     text = EXPORTERS[args.format](directory.contacts, lang=args.lang)
+    if not is_fallback(path):
+        write_last_good(path, directory.contacts)
     if args.output:
         from contacts_app.contactsfile.writing import write_atomic
 
@@ -122,11 +125,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from contacts_app.web.store import store_of
 
     limit_arenas()  # before waitress starts its threads
+    _log_reloads()
     path = contacts_file(args.file)
-    app = create_app({"CONTACTS_FILE": str(path)})  # reads the file once (a big one in a child process)
+    app = create_app({"CONTACTS_FILE": str(path), "MESSAGE_LANGUAGE": args.lang})  # reads the file once (a big one in a child process)
     store = store_of(app)
     if store.failed:
-        sys.stderr.write(FORMATTERS["text"](store.failed.findings))
+        sys.stderr.write(formatted(store.failed.findings, lang=args.lang))
         if store.failed.unreadable:
             raise ContactsError(f"{path} cannot be served", EXIT_UNREADABLE)
         raise ContactsError(f"{path} has no valid contact to serve", EXIT_FINDINGS)
@@ -139,8 +143,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "see /_status)",
         file=sys.stderr,
     )
+    for note in publication_notes(directory, args.lang):
+        print(f"contacts: {note}", file=sys.stderr)
     server.run()
     return EXIT_OK
+
+
+def _log_reloads() -> None:
+    """Print the store's one line per reload (and a failed one) to standard error, as `contacts: …`."""
+    import logging
+
+    class Stderr(logging.StreamHandler):
+        """Writes to standard error as it is when a line is logged (a test may have replaced it since)."""
+
+        stream = property(lambda self: sys.stderr, lambda self, value: None)
+
+    logger = logging.getLogger("contacts_app")
+    if not any(type(h).__name__ == "Stderr" for h in logger.handlers):
+        handler = Stderr()
+        handler.setFormatter(logging.Formatter("contacts: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
 
 
 def _listen(app, host: str, port: int):
@@ -176,13 +200,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.base_url and not args.base_url.startswith(("https://", "http://")):
         raise ContactsError(f"--base-url must be an http(s) address, not {args.base_url!r}")
     path = contacts_file(args.file)
-    report = build_site(args.out_dir, path, base_url=args.base_url)
+    report = build_site(args.out_dir, path, base_url=args.base_url, lang=args.lang)
     if report.errors:
-        print(
-            f"contacts: {report.errors} error(s) in {path}; records with errors are left out "
-            f"(see: contacts validate {path})",
-            file=sys.stderr,
-        )
+        print(f"contacts: {report.errors} error(s) in {path} (see: contacts validate {path})", file=sys.stderr)
+    for note in report.notes:
+        print(f"contacts: {note}", file=sys.stderr)
     print(f"{report.out_dir}: {report.contacts} contact(s), {report.files} file(s)", file=sys.stderr)
     return EXIT_OK
 
@@ -197,15 +219,28 @@ def _named(path: Path) -> str:
     return f"{path} (the bundled data)" if is_fallback(path) else str(path)
 
 
-def _print_findings(findings: Sequence[Finding], fmt: str) -> None:
-    """Findings to standard output in the chosen format."""
-    sys.stdout.write(FORMATTERS[fmt](findings))
+def _fix(path: Path) -> None:
+    """Make a file's safe fixes in place (what `contacts fmt` does), saying so when there were any."""
+    from contacts_app.contactsfile.canonical import format_file
+
+    if format_file(path).changed:
+        print(f"{path}: fixed", file=sys.stderr)
 
 
-def _summary(findings: Sequence[Finding], served: int) -> str:
+def _published(path: Path, *, check_dns: bool = False):
+    """The file's Directory as it would be published: a record with errors in its last good version."""
+    from contacts_app.contactsfile.lastgood import read_last_good
+    from contacts_app.validation.publish import publish
+    from contacts_app.validation.validate import load_directory
+
+    return publish(load_directory(path, check_dns=check_dns), read_last_good(path))
+
+
+def _summary(directory) -> str:
     """One line: how many errors and warnings, and how many contacts pass."""
-    errors = sum(f.is_error for f in findings)
-    warnings = len(findings) - errors
-    return f"{errors} error(s), {warnings} warning(s); {served} contact(s) valid"
+    errors = len(directory.errors)
+    warnings = len(directory.findings) - errors
+    valid = len(directory.contacts) - len(directory.kept)
+    return f"{errors} error(s), {warnings} warning(s); {valid} contact(s) valid"
 
 

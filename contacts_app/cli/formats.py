@@ -17,10 +17,19 @@ def _github_escape(text: str, *, is_property: bool = False) -> str:
 
 
 def format_text(findings: Iterable[Finding]) -> str:
-    """One `FILE:LINE:COL: severity [code] message` line per finding."""
+    """One `FILE:LINE:COL: severity [code] message` line per finding; under one with an excerpt, the
+    line of the file and a caret under the column."""
     return "".join(
-        f"{f.path}:{f.line}:{f.col}: {f.severity.value} [{f.code}] {f.message}\n" for f in findings
+        f"{f.path}:{f.line}:{f.col}: {f.severity.value} [{f.code}] {f.message}\n" + _excerpt(f) for f in findings
     )
+
+
+def _excerpt(f: Finding) -> str:
+    """The finding's line of the file and a caret under its column (tabs kept, so the caret lines up)."""
+    if not f.excerpt:
+        return ""
+    pad = "".join(char if char == "\t" else " " for char in f.excerpt[: f.col - 1])
+    return f"    {f.excerpt}\n    {pad}^\n"
 
 
 def format_json(findings: Iterable[Finding]) -> str:
@@ -45,3 +54,8 @@ def format_github(findings: Iterable[Finding]) -> str:
 
 
 FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
+
+
+def formatted(findings: Iterable[Finding], fmt: str = "text", lang: str = "en") -> str:
+    """Findings in format `fmt`, each message in `lang`: the one way the commands print findings."""
+    return FORMATTERS[fmt]([f.in_language(lang) for f in findings])

@@ -7,9 +7,18 @@ import argparse
 from contacts_app import __version__
 from contacts_app.cli import commands
 from contacts_app.cli.formats import FORMATTERS
+from contacts_app.model.messages import MESSAGE_LANGUAGES, default_language
 
 #: How the help names the file a command uses when none is given (contactsfile.locations decides).
 DEFAULT_HELP = "default $CONTACTS_FILE, else data/contacts.yaml, else the bundled data"
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    """--lang: the language of the command's messages to staff (default from the locale)."""
+    parser.add_argument(
+        "--lang", choices=MESSAGE_LANGUAGES, default=default_language(),
+        help="language of messages: en or sv (default from the locale: LC_ALL, LC_MESSAGES, LANG)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,11 +35,14 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="how to print findings")
     validate.add_argument("--strict", action="store_true", help="fail on warnings too")
     validate.add_argument("--check-dns", action="store_true", help="also check that email domains accept mail")
+    validate.add_argument("--fix", action="store_true", help="first make the safe fixes in the file, as contacts fmt does")
+    _lang_option(validate)
     validate.set_defaults(handler=commands.cmd_validate)
 
     fmt = subcommands.add_parser("fmt", help="rewrite the contacts file in canonical form, comments kept")
     fmt.add_argument("files", nargs="*", metavar="FILE", help=f"contacts files to tidy ({DEFAULT_HELP})")
     fmt.add_argument("--check", action="store_true", help="write nothing; print a diff and exit 1 if not canonical")
+    _lang_option(fmt)
     fmt.set_defaults(handler=commands.cmd_fmt)
 
     imp = subcommands.add_parser("import", help="pull spokespeople out of press releases into the contacts file")
@@ -39,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--into", help="the contacts file to merge into (default $CONTACTS_FILE, else data/contacts.yaml)"
     )
     imp.add_argument("--dry-run", action="store_true", help="print the diff; write nothing")
+    _lang_option(imp)
     imp.set_defaults(handler=commands.cmd_import)
 
     export = subcommands.add_parser("export", help="print the normalised records as JSON, CSV or vCards")
@@ -52,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("file", nargs="?", help=f"the contacts file ({DEFAULT_HELP})")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    _lang_option(serve)
     serve.set_defaults(handler=commands.cmd_serve)
 
     build = subcommands.add_parser("build", help="write the directory as a static site for any web host or CDN")
@@ -61,5 +75,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--base-url", metavar="URL",
         help="the site's public address (https://host/path/), for the links in vCards, QR codes and JSON-LD",
     )
+    _lang_option(build)
     build.set_defaults(handler=commands.cmd_build)
     return parser

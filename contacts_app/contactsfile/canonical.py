@@ -1,7 +1,8 @@
-"""The canonical form of a contacts file, written with ruamel.yaml so comments and unknown fields survive.
+"""The canonical form of a contacts file: its fixes made as text edits (fixes.py), so comments and
+everything else stay byte for byte; a file that needs a change of shape is written with ruamel.yaml,
+which keeps comments and unknown fields too.
 
-`contacts fmt` and `contacts import` both edit the user's file through here: load round-trip,
-change values in place, dump, and write atomically.
+`contacts fmt` and `contacts import` both edit the user's file through here, and write atomically.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import PlainScalarString, ScalarString
 
-from contacts_app.contactsfile.diff import unified_diff
+from contacts_app.contactsfile.diff import edits_diff, unified_diff
+from contacts_app.contactsfile.fixes import apply_edits, quick_edits
 from contacts_app.contactsfile.reading import read_text, screen
 from contacts_app.contactsfile.syntax import syntax_finding
 from contacts_app.contactsfile.writing import write_atomic
@@ -158,6 +160,28 @@ def _order_keys(mapping: CommentedMap, order: tuple[str, ...]) -> None:
             mapping.move_to_end(key)
 
 
+def untab(text: str) -> str:
+    """The text with each tab in a line's indentation made spaces: the first tab width (2, 4, 8) that makes
+    the text read as YAML, since an editor may have shown the tab at any of them."""
+    if "\t" not in text:
+        return text
+    for width in (2, 4, 8):
+        candidate = "".join(_untab_line(line, width) for line in text.splitlines(keepends=True))
+        try:
+            screen(candidate, "<text>")
+        except SourceError:
+            continue
+        return candidate
+    return text
+
+
+def _untab_line(line: str, width: int) -> str:
+    """One line with the tabs of its indentation expanded to `width` columns."""
+    body = line.lstrip(" \t")
+    lead = line[: len(line) - len(body)]
+    return lead.expandtabs(width) + body if "\t" in lead else line
+
+
 @dataclass(frozen=True)
 class FormatResult:
     """What `fmt` found: the canonical text, whether it differs, and a unified diff."""
@@ -168,7 +192,15 @@ class FormatResult:
 
 
 def canonical_text(text: str, path: str = "<text>") -> str:
-    """The canonical form of a contacts file's text."""
+    """The canonical form of a contacts file's text (tabs in indentation replaced by spaces first): its
+    fixes made as text edits (fixes.py), or, when it needs a change of shape, the whole file rewritten."""
+    text = untab(text)
+    edits = quick_edits(text)
+    return apply_edits(text, edits) if edits is not None else rewritten_text(text, path)
+
+
+def rewritten_text(text: str, path: str = "<text>") -> str:
+    """The canonical form of a text by a round trip through ruamel.yaml (comments kept, layout its own)."""
     data = load_round_trip(text, path)
     if data is None:
         return text
@@ -180,8 +212,12 @@ def format_file(path: str | PathLike, *, check: bool = False) -> FormatResult:
     """Rewrite a file in canonical form (atomically), or with check=True only compare."""
     name = str(path)
     text, _ = read_text(path)
-    new = canonical_text(text, name)
-    diff = unified_diff(text, new, name, "canonical")
+    edits = quick_edits(text) if "\t" not in text else None
+    if edits is not None:  # the diff made from the edits: difflib takes minutes on a big file
+        new, diff = apply_edits(text, edits), edits_diff(text, edits, name, "canonical")
+    else:
+        new = canonical_text(text, name)
+        diff = unified_diff(text, new, name, "canonical")
     if new != text and not check:
         write_atomic(path, new)
     return FormatResult(new, new != text, diff)

@@ -16,7 +16,7 @@ import yaml
 from contacts_app.contactsfile.syntax import LOADER, syntax_finding
 from contacts_app.model.errors import SourceError
 from contacts_app.model.finding import Finding
-from contacts_app.model.rules import finding
+from contacts_app.model.rules import finding, rule_finding
 
 #: Deeper than any contacts file needs; refused before any node that deep is built.
 MAX_DEPTH = 12
@@ -137,9 +137,7 @@ class ContactNodes:
             for event in _events(self.text):
                 kind = type(event)
                 if getattr(event, "tag", None) not in _PLAIN_TAGS:
-                    self.refusal = self._refuse(
-                        event, "yaml-tag", f"the tag {event.tag} is not allowed in a contacts file; remove it and write plain text"
-                    )
+                    self.refusal = self._refuse(event, "yaml-tag", tag=event.tag)
                     return
                 if kind is yaml.ScalarEvent:
                     plain_null = event.implicit[0] and event.value in _NULL_VALUES and event.tag is None
@@ -154,10 +152,7 @@ class ContactNodes:
                         _attach(stack[-1], node)
                 elif kind in _OPENING:
                     if len(stack) >= MAX_DEPTH:
-                        self.refusal = self._refuse(
-                            event, "yaml-too-deep",
-                            f"values are nested more than {MAX_DEPTH} levels deep; no contacts file needs that",
-                        )
+                        self.refusal = self._refuse(event, "yaml-too-deep", depth=MAX_DEPTH)
                         return
                     is_map = kind is yaml.MappingStartEvent
                     node = (yaml.MappingNode if is_map else yaml.SequenceNode)(
@@ -179,22 +174,16 @@ class ContactNodes:
                     if stack and stack[-1][0] is streamed:
                         yield node
                 elif kind is yaml.AliasEvent:
-                    self.refusal = self._refuse(
-                        event, "yaml-alias", "aliases (*name) are not allowed here; write the value out in full"
-                    )
+                    self.refusal = self._refuse(event, "yaml-alias")
                     return
                 elif kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
-                        raise SourceError(self._refuse(
-                            event, "yaml-syntax",
-                            "a second YAML document starts here (---); a contacts file is a single document, "
-                            "so remove the line",
-                        ))
+                        raise SourceError(self._refuse(event, "yaml-syntax:documents"))
 
-    def _refuse(self, event: yaml.Event, code: str, message: str) -> Finding:
-        """The error finding at an event that stops the reading."""
-        return finding(self.name, event.start_mark.line + 1, event.start_mark.column + 1, code, message)
+    def _refuse(self, event: yaml.Event, key: str, **args) -> Finding:
+        """The error finding (catalogue entry `key`) at an event that stops the reading."""
+        return rule_finding(self.name, event.start_mark.line + 1, event.start_mark.column + 1, key, **args)
 
 
 def _attach(top: list, node: yaml.Node) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import yaml
 
+from contacts_app.contactsfile.syntax_hints import find_hint
 from contacts_app.model.finding import Finding
-from contacts_app.model.rules import finding
+from contacts_app.model.rules import finding, rule_finding
 
 try:
     from yaml import CSafeLoader as LOADER
@@ -29,19 +30,29 @@ def syntax_finding(exc: Exception, name: str, text: str = "", *, rewriting: bool
     if rewriting:
         # The text has passed PyYAML's reading already, so what is left (a duplicate key) needs no hint.
         message = f"{exc.problem or exc.context}; fix this before the file can be rewritten" if marked else str(exc)
-    elif isinstance(exc, yaml.reader.ReaderError):
+        return finding(name, line, col, "yaml-syntax", message, excerpt_at(text, line, col))
+    if isinstance(exc, yaml.reader.ReaderError):
         line, col = _position(text, exc.position)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        message = f"the character U+{ord(char):04X} is not allowed in YAML ({exc.reason}); remove it"
+        key, args = "yaml-syntax:character", {"code": f"{ord(char):04X}", "reason": exc.reason}
     elif marked:
-        context = f" ({exc.context})" if exc.context else ""
-        hint = "check the indentation and quoting around here"
-        if mark and _char_at(text, mark.line, mark.column) == "\t":
-            hint = "a tab: YAML indents with spaces only, so replace the tab with spaces"
-        message = f"{exc.problem or 'invalid YAML'}{context}; {hint}"
+        lines = text.splitlines()
+        hint = find_hint(lines, line - 1, exc.problem or "") if lines else None
+        if hint:
+            line, col, key, args = hint
+        else:
+            context = f" ({exc.context})" if exc.context else ""
+            key, args = "yaml-syntax:other", {"problem": exc.problem or "invalid YAML", "context": context}
     else:
-        message = f"not YAML: {str(exc).splitlines()[0] if str(exc) else 'invalid YAML'}"
-    return finding(name, line, col, "yaml-syntax", message)
+        key, args = "yaml-syntax:other", {"problem": str(exc).splitlines()[0] if str(exc) else "invalid YAML", "context": ""}
+    return rule_finding(name, line, col, key, excerpt_at(text, line, col), **args)
+
+
+def excerpt_at(text: str, line: int, col: int, width: int = 200) -> str:
+    """The 1-based line of the text, to show with a caret under column `col`; none for a line too long to show."""
+    lines = text.splitlines()
+    whole = lines[line - 1] if 0 < line <= len(lines) else ""
+    return whole if len(whole) <= width and col <= len(whole) + 1 else ""
 
 
 def _position(text: str, position: int) -> tuple[int, int]:
@@ -50,7 +61,3 @@ def _position(text: str, position: int) -> tuple[int, int]:
     return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
 
 
-def _char_at(text: str, line: int, column: int) -> str:
-    """The character at a 0-based line and column of the text, or ''."""
-    lines = text.splitlines()
-    return lines[line][column : column + 1] if 0 <= line < len(lines) else ""

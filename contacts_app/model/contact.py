@@ -10,6 +10,8 @@ from typing import Iterator, Mapping
 from contacts_app.model.finding import Finding
 from contacts_app.model.phone import Phone
 
+_PHONE_FIELDS = ("e164", "national", "international", "type", "label")
+
 #: The directory's own language: a title written without a language code is taken to be in it.
 DEFAULT_LANGUAGE = "sv"
 LANGUAGES = ("sv", "en")
@@ -94,16 +96,56 @@ class Contact:
             "source": self.source.as_dict() if self.source else None,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping, line: int) -> "Contact":
+        """The Contact whose `as_dict` is `data` (a record kept as its last good version)."""
+        source = data.get("source")
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            name=data["name"],
+            title=Texts(tuple(data["title"].items())),
+            organisation=Texts(tuple(data["organisation"].items())),
+            party=data["party"],
+            phones=tuple(Phone(*(p[key] for key in _PHONE_FIELDS)) for p in data["phones"]),
+            emails=tuple(data["emails"]),
+            source=Source(
+                source.get("release"), source.get("url"), tuple(source.get("languages", ())), source.get("date")
+            ) if source else None,
+            line=line,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """A record of the file that has errors, so its new version is not published: who, where, and why."""
+
+    id: str | None
+    name: str | None
+    line: int
+    reasons: tuple[Finding, ...]
+
+    @property
+    def label(self) -> str:
+        """How a summary names the record: its id, else its name, else its line."""
+        return self.id or self.name or f"the record on line {self.line}"
+
 
 @dataclass(frozen=True)
 class Directory:
-    """One loaded version of the contacts file: the records that passed, and every finding."""
+    """One loaded version of the contacts file: the records published, and every finding.
+
+    `held` are the records whose version in this file has errors; `kept` those of them published in
+    their last good version (from the previous snapshot), which `contacts` holds too.
+    """
 
     path: str
     contacts: tuple[Contact, ...]
     findings: tuple[Finding, ...]
     version: str
     loaded_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    held: tuple[Held, ...] = ()
+    kept: tuple[Held, ...] = ()
     by_id: Mapping[str, Contact] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -113,3 +155,8 @@ class Directory:
     def errors(self) -> tuple[Finding, ...]:
         """The findings that are errors."""
         return tuple(f for f in self.findings if f.is_error)
+
+    @property
+    def unpublished(self) -> tuple[Held, ...]:
+        """The records with errors and no last good version: not published at all."""
+        return tuple(h for h in self.held if h not in self.kept)

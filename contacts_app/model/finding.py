@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 
@@ -23,11 +23,24 @@ class Finding:
     severity: Severity
     code: str
     message: str
+    #: The line of the file the finding points at, for a caret under its column (set for syntax errors).
+    excerpt: str = field(default="", compare=False)
+    #: The message's entry in the catalogue (model/rule_messages.py) and its values, to say it in another language.
+    key: str = field(default="", compare=False)
+    args: tuple[tuple[str, object], ...] = field(default=(), compare=False)
 
     @property
     def is_error(self) -> bool:
         """True when the finding is an error rather than a warning."""
         return self.severity is Severity.ERROR
+
+    def in_language(self, lang: str) -> "Finding":
+        """The same finding with its message in `lang` (as it is when the catalogue has no entry for it)."""
+        if not self.key:
+            return self
+        from contacts_app.model.rule_messages import render
+
+        return replace(self, message=render(self.key, lang, self.args))
 
     def as_dict(self) -> dict:
         """The finding as the JSON object `contacts validate --format json` prints."""
@@ -38,4 +51,5 @@ class Finding:
             "severity": self.severity.value,
             "code": self.code,
             "message": self.message,
+            **({"excerpt": self.excerpt} if self.excerpt else {}),
         }

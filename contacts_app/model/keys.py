@@ -22,3 +22,11 @@ SOURCE_KEYS = ("release", "url", "file", "languages", "date")
 
 #: The Riksdag parties, by the abbreviation Swedes write after a name.
 PARTIES = ("S", "M", "SD", "C", "V", "KD", "L", "MP")
+#: The parties' names as people write them (lower case) → the abbreviation; the Riksdag's own list
+#: (riksdagen.se, "Partierna i riksdagen"), with the formal and the former names still in use.
+PARTY_NAMES = {
+    "socialdemokraterna": "S", "sveriges socialdemokratiska arbetareparti": "S", "moderaterna": "M",
+    "moderata samlingspartiet": "M", "sverigedemokraterna": "SD", "centerpartiet": "C", "vänsterpartiet": "V",
+    "kristdemokraterna": "KD", "liberalerna": "L", "folkpartiet": "L", "folkpartiet liberalerna": "L",
+    "miljöpartiet": "MP", "miljöpartiet de gröna": "MP",
+}

@@ -4,6 +4,7 @@ says more."""
 from __future__ import annotations
 
 from contacts_app.model.finding import Finding, Severity
+from contacts_app.model.rule_messages import render
 
 #: Every rule: its code, its severity, and a one-line summary (docs/rules.md says more).
 RULES: dict[str, tuple[Severity, str]] = {
@@ -21,7 +22,9 @@ RULES: dict[str, tuple[Severity, str]] = {
     "id-invalid": (Severity.ERROR, "an id is not lower-case letters, digits and hyphens"),
     "id-duplicate": (Severity.ERROR, "two contacts share an id"),
     "kind-invalid": (Severity.ERROR, "kind is neither person nor desk"),
-    "language-invalid": (Severity.ERROR, "a language code is not a two-letter code such as sv or en"),
+    "language-invalid": (Severity.ERROR, "a language code is not the two-letter code of any language"),
+    "language-unused": (Severity.WARNING, "a text is in a language the directory is not shown in (se for sv?)"),
+    "party-unknown": (Severity.WARNING, "a party is not one of the Riksdag parties"),
     "phone-invalid": (Severity.ERROR, "a phone number cannot be read or is not in use"),
     "phone-label-unknown": (Severity.ERROR, "a phone label is not switchboard, direct, mobile or press line"),
     "phone-label-mismatch": (Severity.WARNING, "a number labelled mobile is not a mobile line, or the reverse"),
@@ -46,6 +49,14 @@ ACKNOWLEDGEABLE = tuple(
 )
 
 
-def finding(path: str, line: int, col: int, code: str, message: str) -> Finding:
+def finding(path: str, line: int, col: int, code: str, message: str, excerpt: str = "") -> Finding:
     """A finding of rule `code`, with the severity the catalogue gives it: the one place a severity is set."""
-    return Finding(path, line, col, RULES[code][0], code, message)
+    return Finding(path, line, col, RULES[code][0], code, message, excerpt)
+
+
+def rule_finding(path: str, line: int, col: int, key: str, /, excerpt: str = "", **args) -> Finding:
+    """A finding whose message is the entry `key` (`code` or `code:variant`) of the messages catalogue,
+    in English, and can be said in Swedish too (Finding.in_language)."""
+    code = key.partition(":")[0]
+    values = tuple(args.items())
+    return Finding(path, line, col, RULES[code][0], code, render(key, "en", values), excerpt, key, values)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 
-from contacts_app.model.keys import PARTIES
+from contacts_app.model.keys import PARTIES, PARTY_NAMES
 from contacts_app.normalise import name_match
 
 
 def canonical_party(text: str | None) -> str | None:
-    """A party as its capitalised abbreviation: '(s)' → 'S'; a name we do not know is kept as written."""
+    """A party as its capitalised abbreviation: '(s)' → 'S', 'Socialdemokraterna' → 'S'; a name we do not
+    know is kept as written."""
     if not text:
         return None
     bare = text.strip().strip("()").strip()
+    if " ".join(bare.lower().split()) in PARTY_NAMES:
+        return PARTY_NAMES[" ".join(bare.lower().split())]
     upper = bare.upper()
     if upper in PARTIES or (len(bare) <= 4 and bare.isalpha()):
         return upper

@@ -11,19 +11,16 @@ from contacts_app.validation.shapes import Scope
 def read_acknowledgements(scope: Scope, node: yaml.Node) -> dict[str, tuple[str, yaml.Node]]:
     """Warnings a person has checked: rule code → (reason, key node); the invalid ones reported."""
     if not isinstance(node, yaml.MappingNode):
-        scope.report(node, "wrong-type", "acknowledged should map a rule code to a reason")
+        scope.report(node, "wrong-type:acknowledged")
         return {}
     acks = {}
     for code, (key_node, value_node) in scope.items(node, None, "acknowledged").items():
         reason = scope.text(value_node, "the reason")
         if code not in ACKNOWLEDGEABLE:
             what = "an error: fix the value instead" if code in RULES else "not a rule code"
-            scope.report(
-                key_node, "ack-invalid",
-                f"{code!r} is {what}; warnings that can be acknowledged: {', '.join(ACKNOWLEDGEABLE)}",
-            )
+            scope.report(key_node, "ack-invalid:code", code=code, what=what, codes=", ".join(ACKNOWLEDGEABLE))
         elif not reason:
-            scope.report(value_node, "ack-invalid", f"say why {code} is fine, e.g. {code}: checked with the press office")
+            scope.report(value_node, "ack-invalid:reason", code=code)
         else:
             acks[code] = (reason, key_node)
     return acks
@@ -38,4 +35,4 @@ def apply_acknowledgements(scope: Scope, acks: dict[str, tuple[str, yaml.Node]])
     scope.findings[:] = [f for f in scope.findings if f.is_error or f.code not in acks]
     for code, (_, key_node) in acks.items():
         if code not in used:
-            scope.report(key_node, "ack-unused", f"there is no {code} warning here any more; remove this acknowledgement")
+            scope.report(key_node, "ack-unused", code=code)

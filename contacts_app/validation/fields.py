@@ -9,13 +9,14 @@ from datetime import date
 import yaml
 
 from contacts_app.model.contact import KINDS, Source, Texts
-from contacts_app.model.keys import CONTACT_KEYS, PHONE_KEYS, SOURCE_KEYS
+from contacts_app.model.keys import CONTACT_KEYS, PARTIES, PARTY_NAMES, PHONE_KEYS, SOURCE_KEYS
 from contacts_app.normalise import name_match
 from contacts_app.normalise.emails import EmailError, check_email
 from contacts_app.normalise.names import canonical_party, slugify
 from contacts_app.normalise.phones import LABEL_WORDS, LABELS, PhoneError, parse_phone
 from contacts_app.validation.acknowledgements import read_acknowledgements
-from contacts_app.validation.shapes import LANGUAGE_PATTERN, Scope, shape
+from contacts_app.validation.languages import is_language, nearest_language
+from contacts_app.validation.shapes import Scope, shape
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 #: The nodes a draft keeps once its contact is read: those the rules across records point at.
@@ -40,9 +41,7 @@ def read_contact(path: str, node: yaml.Node, check_dns: bool) -> Draft:
     """One item of the contacts list as a draft, with a finding for everything wrong with its fields."""
     draft = Draft(path, node.start_mark.line + 1)
     if not isinstance(node, yaml.MappingNode):
-        draft.report(
-            node, "wrong-type", f"each contact should be a mapping of fields (id:, name:, ...), not a {shape(node)}"
-        )
+        draft.report(node, "wrong-type:contact", shape=shape(node))
         return draft
     fields = draft.items(node, CONTACT_KEYS, "a contact")
     nodes = {key: value for key, (_, value) in fields.items()}
@@ -51,27 +50,26 @@ def read_contact(path: str, node: yaml.Node, check_dns: bool) -> Draft:
     contact_id = draft.text(get("id"), "id") if get("id") is not None else None
     name = draft.text(get("name"), "name") if get("name") is not None else None
     if contact_id is None:
-        hint = f" such as {slugify(name)!r}" if name else ""
-        draft.report(get("id") or node, "missing-field", f"the contact has no id; add one{hint}")
+        if name:
+            draft.report(get("id") or node, "missing-field:id-named", slug=slugify(name))
+        else:
+            draft.report(get("id") or node, "missing-field:id")
     elif not ID_PATTERN.match(contact_id):
-        draft.report(
-            get("id"), "id-invalid",
-            f"id {contact_id!r} may hold only a-z, 0-9 and single hyphens; try {slugify(contact_id)!r}",
-        )
+        draft.report(get("id"), "id-invalid", id=contact_id, slug=slugify(contact_id))
     if name is None:
-        draft.report(get("name") or node, "missing-field", "the contact has no name; add name: …")
+        draft.report(get("name") or node, "missing-field:name")
 
     kind = "person"
     if get("kind") is not None:
         kind = draft.text(get("kind"), "kind") or "person"
         if kind not in KINDS:
-            draft.report(get("kind"), "kind-invalid", f"kind {kind!r} should be person or desk")
+            draft.report(get("kind"), "kind-invalid", kind=kind)
 
     values = draft.values = {"id": contact_id, "kind": kind, "name": name}
     values.update(
         title=draft.texts(get("title"), "title") if get("title") is not None else Texts(),
         organisation=draft.texts(get("organisation"), "organisation") if get("organisation") is not None else Texts(),
-        party=canonical_party(draft.text(get("party"), "party")) if get("party") is not None else None,
+        party=_party(draft, get("party")) if get("party") is not None else None,
         phones=_phones(draft, get("phones")) if get("phones") is not None else (),
         emails=_emails(draft, get("emails"), check_dns) if get("emails") is not None else (),
         source=_source(draft, get("source")) if get("source") is not None else None,
@@ -79,10 +77,7 @@ def read_contact(path: str, node: yaml.Node, check_dns: bool) -> Draft:
     if get("acknowledged") is not None:
         draft.acks = read_acknowledgements(draft, get("acknowledged"))
     if not values["phones"] and not values["emails"] and not draft.has_error:
-        draft.report(
-            get("name") or node, "no-contact-method",
-            "there is no phone number or email address: a journalist cannot reach this contact",
-        )
+        draft.report(get("name") or node, "no-contact-method")
     # Keep only what later rules point at, so memory does not grow with the file's node tree.
     draft.nodes = {key: nodes[key] for key in _KEPT_NODES if key in nodes}
     return draft
@@ -100,25 +95,45 @@ def _phones(draft: Draft, node: yaml.Node) -> tuple:
             number_node, label_node = item, None
         raw = draft.text(number_node, "number") if number_node is not None else None
         if raw is None:
-            draft.report(number_node or item, "missing-field", "the phone has no number; add number: …")
+            draft.report(number_node or item, "missing-field:number")
             continue
         label = _label(draft, label_node) if label_node is not None else None
+        if _lacks_prefix(raw):
+            draft.report(number_node, "phone-invalid:no-prefix", raw=raw)
+            continue
         try:
             phone = parse_phone(raw, label)
         except PhoneError as exc:
-            draft.report(number_node, "phone-invalid", str(exc))
+            draft.report(number_node, "phone-invalid", detail=str(exc))
             continue
         if phone.e164 in seen:
-            draft.report(
-                number_node, "phone-duplicate", f"{phone.national} is already listed on line {seen[phone.e164]}; remove one"
-            )
+            draft.report(number_node, "phone-duplicate", number=phone.national, line=seen[phone.e164])
             continue
         seen[phone.e164] = number_node.start_mark.line + 1
         mismatch = _label_mismatch(phone.label, phone.type)
         if mismatch:
-            draft.report(label_node or number_node, "phone-label-mismatch", mismatch.format(phone=phone))
+            draft.report(label_node or number_node, mismatch, number=phone.national, type=phone.type, label=phone.label)
         phones.append(phone)
     return tuple(phones)
+
+
+def _party(draft: Draft, node: yaml.Node) -> str | None:
+    """The party as its abbreviation (a full name such as Socialdemokraterna is understood); one that is not
+    a Riksdag party is a warning, to acknowledge for a local party."""
+    party = canonical_party(draft.text(node, "party"))
+    if party and party not in PARTIES:
+        close = difflib.get_close_matches(party.lower(), PARTY_NAMES, n=1, cutoff=0.6)
+        if close:
+            draft.report(node, "party-unknown:close", party=party, close=PARTY_NAMES[close[0]], parties=", ".join(PARTIES))
+        else:
+            draft.report(node, "party-unknown", party=party, parties=", ".join(PARTIES))
+    return party
+
+
+def _lacks_prefix(raw: str) -> bool:
+    """Whether a number starts with a digit other than 0 (no area code, no + or 00 country code)."""
+    first = next((char for char in raw if char.isdigit() or char == "+"), "")
+    return first not in ("", "+", "0")
 
 
 def _label(draft: Draft, node: yaml.Node) -> str | None:
@@ -129,18 +144,20 @@ def _label(draft: Draft, node: yaml.Node) -> str | None:
     canonical = LABEL_WORDS.get(text.lower(), text.lower())
     if canonical not in LABELS:
         close = difflib.get_close_matches(text.lower(), LABELS, n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        draft.report(node, "phone-label-unknown", f"label {text!r} is unknown: {hint}use one of {', '.join(LABELS)}")
+        if close:
+            draft.report(node, "phone-label-unknown:close", label=text, close=close[0], labels=", ".join(LABELS))
+        else:
+            draft.report(node, "phone-label-unknown", label=text, labels=", ".join(LABELS))
         return None
     return canonical
 
 
 def _label_mismatch(label: str | None, line_type: str) -> str | None:
-    """A message template when a label contradicts the line type phonenumbers reports."""
+    """The catalogue entry of the finding when a label contradicts the line type phonenumbers reports."""
     if label == "mobile" and line_type not in ("mobile", "fixed_line_or_mobile"):
-        return "{phone.national} is labelled mobile but is a {phone.type} number; check the label"
+        return "phone-label-mismatch:mobile"
     if label in ("switchboard", "direct") and line_type == "mobile":
-        return "{phone.national} is labelled " + label + " but is a mobile number; label it mobile"
+        return "phone-label-mismatch:fixed"
     return None
 
 
@@ -155,33 +172,29 @@ def _emails(draft: Draft, node: yaml.Node, check_dns: bool) -> tuple[str, ...]:
         try:
             normalised = check_email(address, check_dns)
         except EmailError as exc:
-            draft.report(item, "email-invalid", str(exc))
+            draft.report(item, "email-invalid", detail=str(exc))
             continue
         out.append(normalised)
         draft.email_nodes.append(item)
         if kind == "person" and name:
             suggestion = name_match.suggest(name, address)
             if suggestion:
-                draft.report(
-                    item, "email-name-mismatch",
-                    f"{address!r} does not match the name {name!r}: did you mean {suggestion!r}? "
-                    "If the address is right, acknowledge it under acknowledged: with a reason",
-                )
+                draft.report(item, "email-name-mismatch", address=address, name=name, suggestion=suggestion)
     return tuple(out)
 
 
 def _source(draft: Draft, node: yaml.Node) -> Source | None:
     """Where the record came from: release, url or file, languages, date."""
     if not isinstance(node, yaml.MappingNode):
-        draft.report(node, "wrong-type", "source should be a mapping (release:, languages:, date:)")
+        draft.report(node, "wrong-type:source")
         return None
     fields = draft.items(node, SOURCE_KEYS, "source")
     value = {key: fields[key][1] for key in fields}
     languages = []
     for item in draft.sequence(value["languages"], "languages") if "languages" in value else []:
         lang = draft.text(item, "language")
-        if lang and not LANGUAGE_PATTERN.match(lang):
-            draft.report(item, "language-invalid", f"{lang!r} is not a language code such as sv or en")
+        if lang and not is_language(lang):
+            draft.report(item, "language-invalid:source", lang=lang, close=nearest_language(lang))
         elif lang:
             languages.append(lang)
     when = draft.text(value["date"], "date") if "date" in value else None
@@ -189,7 +202,7 @@ def _source(draft: Draft, node: yaml.Node) -> Source | None:
         try:
             when = date.fromisoformat(when).isoformat()
         except ValueError:
-            draft.report(value["date"], "date-invalid", f"{when!r} is not a date; write it as 2026-11-27")
+            draft.report(value["date"], "date-invalid", date=when)
             when = None
     text = {key: draft.text(value[key], key) for key in ("release", "url", "file") if key in value}
     return Source(

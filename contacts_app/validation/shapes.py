@@ -7,15 +7,14 @@ with the contact (or the file) it concerns without being handed from call to cal
 from __future__ import annotations
 
 import difflib
-import re
 
 import yaml
 
-from contacts_app.model.contact import DEFAULT_LANGUAGE, Texts
+from contacts_app.model.contact import DEFAULT_LANGUAGE, LANGUAGES, Texts
 from contacts_app.model.finding import Finding
-from contacts_app.model.rules import finding
+from contacts_app.model.rules import rule_finding
+from contacts_app.validation.languages import is_language, language_name, nearest_language
 
-LANGUAGE_PATTERN = re.compile(r"[a-z]{2}\Z")
 NULL_TAG = "tag:yaml.org,2002:null"
 
 
@@ -33,10 +32,11 @@ class Scope:
         """True when an error has been found here."""
         return any(f.is_error for f in self.findings)
 
-    def report(self, node: yaml.Node | None, code: str, message: str) -> None:
-        """Add a finding of rule `code` at the node's position (the file's start when there is no node)."""
+    def report(self, node: yaml.Node | None, key: str, /, **args) -> None:
+        """Add the finding of catalogue entry `key` (`code` or `code:variant`) at the node's position (the
+        file's start when there is no node)."""
         line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
-        self.findings.append(finding(self.path, line, col, code, message))
+        self.findings.append(rule_finding(self.path, line, col, key, **args))
 
     def items(self, node: yaml.Node, allowed: tuple[str, ...] | None, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """The key → (key node, value node) pairs of a mapping; duplicate and unknown keys reported.
@@ -46,18 +46,19 @@ class Scope:
         out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.report(key_node, "wrong-type", f"a key in {what} must be a plain word")
+                self.report(key_node, "wrong-type:key", what=what)
                 continue
             key = key_node.value
             if key in out:
                 first = out[key][0].start_mark.line + 1
-                self.report(
-                    key_node, "duplicate-key",
-                    f"{key!r} appears twice in {what} (first on line {first}); keep one and delete the other",
-                )
+                self.report(key_node, "duplicate-key", key=key, what=what, first=first)
                 continue
             if allowed is not None and key not in allowed:
-                self.report(key_node, "unknown-key", _unknown_key_message(key, allowed, what))
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                if close:
+                    self.report(key_node, "unknown-key:close", key=key, what=what, close=close[0])
+                else:
+                    self.report(key_node, "unknown-key:far", key=key, what=what, known=", ".join(allowed))
                 continue
             out[key] = (key_node, value_node)
         return out
@@ -65,7 +66,7 @@ class Scope:
     def text(self, node: yaml.Node, what: str) -> str | None:
         """A scalar's text as written (never a number or a date), or None when it is empty."""
         if not isinstance(node, yaml.ScalarNode):
-            self.report(node, "wrong-type", f"{what} should be text, not a {shape(node)}")
+            self.report(node, "wrong-type:text", what=what, shape=shape(node))
             return None
         if node.tag == NULL_TAG:
             return None
@@ -78,7 +79,7 @@ class Scope:
             return list(node.value)
         if isinstance(node, yaml.ScalarNode):
             return [] if node.tag == NULL_TAG or not node.value.strip() else [node]
-        self.report(node, "wrong-type", f"{what} should be a list (lines starting with -), not a mapping")
+        self.report(node, "wrong-type:list", what=what)
         return []
 
     def texts(self, node: yaml.Node, what: str) -> Texts:
@@ -87,16 +88,17 @@ class Scope:
             text = self.text(node, what)
             return Texts(((DEFAULT_LANGUAGE, text),)) if text else Texts()
         if not isinstance(node, yaml.MappingNode):
-            self.report(node, "wrong-type", f"{what} should be written per language (sv: …, en: …)")
+            self.report(node, "wrong-type:texts", what=what)
             return Texts()
         pairs = []
         for lang, (key_node, value_node) in self.items(node, None, what).items():
-            if not LANGUAGE_PATTERN.match(lang):
-                self.report(
-                    key_node, "language-invalid",
-                    f"{lang!r} is not a language code; use sv for Swedish and en for English",
-                )
+            if not is_language(lang):
+                self.report(key_node, "language-invalid:key", lang=lang, close=nearest_language(lang))
                 continue
+            if lang not in LANGUAGES:
+                close = nearest_language(lang)
+                self.report(key_node, "language-unused", lang=lang, language=language_name(lang),
+                            language_sv=language_name(lang, "sv"), close=close, shown=", ".join(LANGUAGES))
             text = self.text(value_node, f"{what} ({lang})")
             if text:
                 pairs.append((lang, text))
@@ -110,11 +112,3 @@ def shape(node: yaml.Node) -> str:
     if isinstance(node, yaml.SequenceNode):
         return "list"
     return "single value"
-
-
-def _unknown_key_message(key: str, allowed: tuple[str, ...], what: str) -> str:
-    """Say a key is unknown, suggesting the nearest known one."""
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    if close:
-        return f"unknown key {key!r} in {what}: did you mean {close[0]!r}?"
-    return f"unknown key {key!r} in {what}; known keys: {', '.join(allowed)}"

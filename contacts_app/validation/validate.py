@@ -1,7 +1,8 @@
 """Validation: the contacts file's nodes become Contacts, and every problem becomes a Finding.
 
 Validation never stops at the first problem. A contact with an error is left out of the
-Directory (the public never sees it); warnings leave it in. The rules live by family: node shapes
+Directory's contacts and listed as held (publish.py may serve its last good version instead); warnings
+leave it in. The rules live by family: node shapes
 (shapes.py), contact fields (fields.py), acknowledgements, and rules across records (across.py).
 """
 
@@ -12,11 +13,11 @@ from os import PathLike
 import yaml
 
 from contacts_app.contactsfile.reading import ContactNodes, Document, collector_paused, read_document
-from contacts_app.model.contact import Contact, Directory
+from contacts_app.model.contact import Contact, Directory, Held
 from contacts_app.model.keys import TOP_KEYS
 from contacts_app.validation.acknowledgements import apply_acknowledgements
 from contacts_app.validation.across import cross_check
-from contacts_app.validation.fields import Draft, read_contact
+from contacts_app.validation.fields import ID_PATTERN, Draft, read_contact
 from contacts_app.validation.shapes import Scope, shape
 
 
@@ -33,13 +34,15 @@ def validate_document(doc: Document, *, check_dns: bool = False) -> Directory:
     outer = Scope(doc.path)
     drafts += [read_contact(doc.path, node, check_dns) for node in _unstreamed_contacts(outer, nodes.root)]
     cross_check(drafts)
-    contacts = []
+    contacts, held = [], []
     for draft in drafts:
         apply_acknowledgements(draft, draft.acks)
-        if not draft.has_error:
+        if draft.has_error:
+            held.append(_held(draft))
+        else:
             contacts.append(_build(draft))
     findings = sorted([*outer.findings, *(f for d in drafts for f in d.findings)])
-    return Directory(doc.path, tuple(contacts), tuple(findings), doc.version)
+    return Directory(doc.path, tuple(contacts), tuple(findings), doc.version, held=tuple(held))
 
 
 def load_directory(path: str | PathLike, *, check_dns: bool = False) -> Directory:
@@ -55,16 +58,27 @@ def load_directory(path: str | PathLike, *, check_dns: bool = False) -> Director
 def _unstreamed_contacts(outer: Scope, root: yaml.Node | None) -> list[yaml.Node]:
     """Check the file's outer shape; return a contacts value that was not a list and so was not streamed."""
     if root is None:
-        outer.report(None, "empty-file", "the file is empty; it should start with contacts: and a list")
+        outer.report(None, "empty-file")
         return []
     if not isinstance(root, yaml.MappingNode):
-        outer.report(root, "wrong-type", f"the file should be a mapping starting with contacts:, not a {shape(root)}")
+        outer.report(root, "wrong-type:file", shape=shape(root))
         return []
     fields = outer.items(root, TOP_KEYS, "the file")
     if "contacts" not in fields:
-        outer.report(root, "missing-field", "the file has no contacts: list")
+        outer.report(root, "missing-field:file")
         return []
     return outer.sequence(fields["contacts"][1], "contacts")
+
+
+def _held(draft: Draft) -> Held:
+    """What a summary says of a record with errors: its id (when it is a valid one), name, line and errors."""
+    contact_id = draft.values.get("id")
+    return Held(
+        contact_id if contact_id and ID_PATTERN.match(contact_id) else None,
+        draft.values.get("name"),
+        draft.line,
+        tuple(sorted(f for f in draft.findings if f.is_error)),
+    )
 
 
 def _build(draft: Draft) -> Contact:

@@ -18,13 +18,15 @@ def create_app(config: dict | None = None):
     the staff status page; without it the page answers only on this machine), RELOAD_INTERVAL (seconds
     between the store's background checks of the file for changes; default 1; 0, None or infinity: no
     watcher, the file is read once and again only when told to, as `store.check()`), RESPONSE_CACHE (keep finished public answers
-    per version of the data, see microcache.py; default on).
+    per version of the data, see microcache.py; default on), KEEP_LAST_GOOD (keep the records published
+    beside the file, so a restart serves a record with errors in its last good version too; default on,
+    except for the bundled data), MESSAGE_LANGUAGE (en or sv: of the reload log's lines; default en).
     """
     import os
 
     from flask import Flask
 
-    from contacts_app.contactsfile.locations import contacts_file, resource_path
+    from contacts_app.contactsfile.locations import contacts_file, is_fallback, resource_path
     from contacts_app.web import errors, links, security, views
     from contacts_app.web.serving import compression
     from contacts_app.web.serving.microcache import ResponseCache
@@ -52,7 +54,12 @@ def create_app(config: dict | None = None):
     path = contacts_file(app.config["CONTACTS_FILE"])
     app.config["CONTACTS_FILE"] = str(path)
     interval = app.config["RELOAD_INTERVAL"]
-    store = attach(app, DirectoryStore(path, interval=float(interval or 0), watch=True))
+    keep = app.config.get("KEEP_LAST_GOOD")
+    keep = not is_fallback(path) if keep is None else bool(keep)
+    store = attach(app, DirectoryStore(
+        path, interval=float(interval or 0), watch=True, keep_last_good=keep,
+        lang=app.config.get("MESSAGE_LANGUAGE") or "en",
+    ))
 
     views.init_app(app)
     links.init_app(app)

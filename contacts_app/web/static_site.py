@@ -34,6 +34,7 @@ from flask import g, request
 from contacts_app.contactsfile.locations import resource_path
 from contacts_app.model.contact import DEFAULT_LANGUAGE, LANGUAGES
 from contacts_app.model.errors import ContactsError, SourceError
+from contacts_app.validation.publish import publication_notes
 from contacts_app.web.app import create_app
 from contacts_app.web.links import Links
 from contacts_app.web.security import CONTENT_SECURITY_POLICY
@@ -56,6 +57,7 @@ class BuildReport:
     contacts: int
     files: int
     errors: int
+    notes: tuple[str, ...] = ()  # which records are at their last good version, which not published
 
 
 # -- the route table: each public GET endpoint of the server and its files in the export ------------
@@ -193,21 +195,25 @@ class StaticLinks(Links):
         return (True, request.script_root)
 
 
-def build_site(out_dir: str | os.PathLike, contacts_file: str | os.PathLike, *, base_url: str | None = None) -> BuildReport:
-    """Write the directory of `contacts_file` as a static site into `out_dir`, replacing an earlier build."""
+def build_site(out_dir: str | os.PathLike, contacts_file: str | os.PathLike, *, base_url: str | None = None,
+               lang: str = "en") -> BuildReport:
+    """Write the directory of `contacts_file` as a static site into `out_dir`, replacing an earlier build;
+    a record with errors is published in its last good version, as `serve` does (`lang`: of the notes)."""
     out = Path(out_dir).absolute()
     _check_target(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
     try:
-        contacts, files, errors = _render_all(work, contacts_file, base_url)
+        snap, files = _render_all(work, contacts_file, base_url)
         (work / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         work.chmod(0o755)
         _swap_in(work, out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    return BuildReport(out, contacts, files + 1, errors)
+    directory = snap.directory
+    return BuildReport(out, len(directory.contacts), files + 1, len(directory.errors),
+                       tuple(publication_notes(directory, lang)))
 
 
 def _check_target(out: Path) -> None:
@@ -238,8 +244,8 @@ def _swap_in(work: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _render_all(work: Path, contacts_file: str | os.PathLike, base_url: str | None) -> tuple[int, int, int]:
-    """Write the server's answer for every file of EXPORTS into `work`; (contacts, files, records with errors)."""
+def _render_all(work: Path, contacts_file: str | os.PathLike, base_url: str | None) -> tuple[Snapshot, int]:
+    """Write the server's answer for every file of EXPORTS into `work`; (the snapshot built, files written)."""
     app = create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None, "PUBLIC_URL": None})
     store = store_of(app)
     if store.failed:
@@ -267,7 +273,7 @@ def _render_all(work: Path, contacts_file: str | os.PathLike, base_url: str | No
                 raise BuildError(f"{url} answered {response.status_code} while building {target}")
             _write_file(work / target, body)
             written += 1
-    return len(snap.contacts), written, len(snap.directory.errors)
+    return snap, written
 
 
 def _write_file(path: Path, body: bytes) -> None:

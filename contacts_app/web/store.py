@@ -4,7 +4,10 @@ A `Snapshot` is immutable and swapped whole, so a request never sees half a relo
 memos are made when it is swapped in. The file is watched by the store's own background thread (see
 `DirectoryStore.watch`): a request only ever reads the current snapshot, never the file. When the file
 becomes unreadable, stops being YAML, or leaves no valid contact at all, the last good snapshot stays in
-service and the failed attempt is kept for the status page.
+service and the failed attempt is kept for the status page. A single record whose new version has errors
+is served in its last good version (validation.publish); with `keep_last_good` the records published are
+kept beside the file too (contactsfile.lastgood), so a restart serves them the same way. Each reload is
+logged in one line.
 """
 
 from __future__ import annotations
@@ -24,10 +27,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Mapping
 
+from contacts_app.contactsfile.lastgood import read_last_good, write_last_good
 from contacts_app.model.contact import Contact, Directory
 from contacts_app.model.errors import SourceError
 from contacts_app.model.finding import Finding
+from contacts_app.model.messages import say
 from contacts_app.model.rules import finding
+from contacts_app.validation.publish import publication_notes, publish, reload_line
 from contacts_app.validation.validate import load_directory
 
 if TYPE_CHECKING:
@@ -87,7 +93,7 @@ def _load_parts(path: str) -> tuple[str, tuple]:
         d = load_directory(path)
     except SourceError as exc:
         return "source-error", exc.finding
-    return "ok", (d.path, d.contacts, d.findings, d.version, d.loaded_at)
+    return "ok", (d.path, d.contacts, d.findings, d.version, d.loaded_at, d.held)
 
 
 @dataclass(frozen=True)
@@ -147,8 +153,12 @@ class DirectoryStore:
     `watch` has started it, from a background thread that looks at the file every `interval` seconds."""
 
     def __init__(self, path: str | os.PathLike, *, interval: float = 1.0, isolate: bool | None = None,
-                 watch: bool = False):
+                 watch: bool = False, keep_last_good: bool = False, lang: str = "en"):
         self.path = str(path)
+        self.lang = lang  # of the log's lines
+        self.keep_last_good = keep_last_good
+        # Until the first version is in service, the last good records are those kept beside the file.
+        self._seed: Mapping[str, Contact] | None = read_last_good(self.path) if keep_last_good else None
         self.interval = interval
         self.isolate = isolate
         self._lock = threading.Lock()
@@ -215,21 +225,36 @@ class DirectoryStore:
         """Read and validate the file; swap it in when usable, else keep the last good data."""
         stamp = self._file_stamp()
         self._stamp = stamp
+        before = self._snapshot.directory
         try:
             directory = load(self.path, isolate=self.isolate)
         except SourceError as exc:
-            self.failed = Attempt(datetime.now(timezone.utc), (exc.finding,), unreadable=True)
-            return False
+            return self._refuse(Attempt(datetime.now(timezone.utc), (exc.finding,), unreadable=True))
+        directory = publish(directory, before.by_id if self._seed is None else self._seed)
         if directory.errors and not directory.contacts:
-            self.failed = Attempt(directory.loaded_at, directory.findings)
-            return False
-        if self._snapshot.directory.version == directory.version:
-            self.failed = None
+            return self._refuse(Attempt(directory.loaded_at, directory.findings))
+        self.failed = None
+        if before.version == directory.version:
             return True
         modified = datetime.fromtimestamp(stamp[0] / 1e9, timezone.utc).replace(microsecond=0) if stamp else directory.loaded_at
+        first = self._seed is not None or before.version == "none"
         self._snapshot = Snapshot.of(directory, modified, _revisions(self._snapshot, directory, modified))
-        self.failed = None
+        self._seed = None
+        if not first:
+            log.info(". ".join([reload_line(before, directory, self.lang), *publication_notes(directory, self.lang)]))
+        if self.keep_last_good:
+            write_last_good(self.path, directory.contacts)
         return True
+
+    def _refuse(self, attempt: Attempt) -> bool:
+        """Keep the data in service and the failed attempt for the status page; say so in the log."""
+        self.failed = attempt
+        first = attempt.findings[0].in_language(self.lang)
+        log.warning(say(
+            self.lang, "reload-failed", path=self.path, count=len(attempt.findings),
+            first=f"{first.line}:{first.col} [{first.code}] {first.message}",
+        ))
+        return False
 
 
 def _watch(ref: "weakref.ref[DirectoryStore]", stop: threading.Event, interval: float) -> None:
