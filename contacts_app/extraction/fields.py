@@ -292,12 +292,3 @@ def is_english_title(text: str) -> bool:
         and any(w in lexicon.ENGLISH_TITLE_WORDS for w in words)
         and not any(is_title_word(w) and w not in lexicon.ENGLISH_TITLE_WORDS and not w.isascii() for w in words)
     )
-
-
-def column_headings(fields: list[Field]) -> dict[int, str] | None:
-    """Column number → heading, when a line is the heading row of a contact table."""
-    if len(fields) >= 2 and all(
-        f.kind == "text" and f.column is not None and f.text.lower() in lexicon.COLUMN_HEADINGS for f in fields
-    ):
-        return {f.column: f.text.lower() for f in fields}
-    return None

@@ -10,7 +10,6 @@ from contacts_app.extraction.blocks import Block
 from contacts_app.extraction.candidate import Candidate
 from contacts_app.extraction.fields import (
     Field,
-    column_headings,
     fields_of_line,
     is_english_title,
     is_name,
@@ -174,3 +173,12 @@ def _same_name_shorter(a: str, b: str) -> bool:
     x, y = fold(a).split(), fold(b).split()
     short, long = sorted((x, y), key=len)
     return len(short) >= 2 and len(long) > len(short) and short[0] == long[0] and short[-1] == long[-1] and set(short) <= set(long)
+
+
+def column_headings(fields: list[Field]) -> dict[int, str] | None:
+    """Column number → heading, when a line is the heading row of a contact table."""
+    if len(fields) >= 2 and all(
+        f.kind == "text" and f.column is not None and f.text.lower() in lexicon.COLUMN_HEADINGS for f in fields
+    ):
+        return {f.column: f.text.lower() for f in fields}
+    return None
