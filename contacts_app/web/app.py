@@ -18,7 +18,9 @@ def create_app(config: dict | None = None):
     the staff status page; without it the page answers only on this machine), RELOAD_INTERVAL (seconds
     between the store's background checks of the file for changes; default 1; 0, None or infinity: no
     watcher, the file is read once and again only when told to, as `store.check()`), RESPONSE_CACHE (keep finished public answers
-    per version of the data, see microcache.py; default on).
+    per version of the data, see microcache.py; default on), CARDDAV_FOLDER (serve the address books at
+    /carddav/ from this folder, see carddav.py; default $CONTACTS_CARDDAV_FOLDER, else none), CARDDAV_SITE_URL
+    (the site's address for the links in the books' cards when PUBLIC_URL is not set).
     """
     import os
 
@@ -40,6 +42,8 @@ def create_app(config: dict | None = None):
         PUBLIC_URL=os.environ.get("CONTACTS_PUBLIC_URL") or None,
         STATUS_TOKEN=os.environ.get("CONTACTS_STATUS_TOKEN") or None,
         RELOAD_INTERVAL=1.0,
+        CARDDAV_FOLDER=os.environ.get("CONTACTS_CARDDAV_FOLDER") or None,
+        CARDDAV_SITE_URL=None,
         MAX_CONTENT_LENGTH=16 * 1024,
     )
     if config:
@@ -61,4 +65,8 @@ def create_app(config: dict | None = None):
     compression.init_app(app)
     if app.config.get("RESPONSE_CACHE", True):
         app.wsgi_app = ResponseCache(app.wsgi_app, lambda: _data_version(store))
+    if app.config["CARDDAV_FOLDER"]:
+        from contacts_app.web import carddav
+
+        carddav.init_app(app, app.config["CARDDAV_FOLDER"], app.config["CARDDAV_SITE_URL"])
     return app

@@ -22,7 +22,7 @@ from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from contacts_app.model.contact import Contact, Directory
 from contacts_app.model.errors import SourceError
@@ -157,6 +157,7 @@ class DirectoryStore:
         self._watcher: threading.Thread | None = None
         self._stop = threading.Event()
         self.failed: Attempt | None = None
+        self._listeners: list[Callable[[Snapshot], None]] = []
         self.reload()
         if watch:
             self.watch()
@@ -197,6 +198,15 @@ class DirectoryStore:
         thread.start()
         return True
 
+    # -- snapshot listeners: outputs made from every snapshot taken into service (the address books)
+
+    def listen(self, listener: Callable[[Snapshot], None]) -> None:
+        """Call `listener` with the snapshot in service now (its failure is raised), and again with every
+        new one swapped in (a failure then is logged: the new data is in service all the same)."""
+        with self._lock:
+            listener(self._snapshot)
+            self._listeners.append(listener)
+
     def close(self) -> None:
         """Stop the watcher (the data stays in service)."""
         self._stop.set()
@@ -229,7 +239,17 @@ class DirectoryStore:
         modified = datetime.fromtimestamp(stamp[0] / 1e9, timezone.utc).replace(microsecond=0) if stamp else directory.loaded_at
         self._snapshot = Snapshot.of(directory, modified, _revisions(self._snapshot, directory, modified))
         self.failed = None
+        for listener in self._listeners:
+            _tell(listener, self._snapshot)
         return True
+
+
+def _tell(listener: Callable[[Snapshot], None], snapshot: Snapshot) -> None:
+    """Give a listener a snapshot; its failure is logged and never stops the reload that made it."""
+    try:
+        listener(snapshot)
+    except Exception:
+        log.exception("a snapshot listener failed (the new data is in service all the same)")
 
 
 def _watch(ref: "weakref.ref[DirectoryStore]", stop: threading.Event, interval: float) -> None:
