@@ -44,6 +44,8 @@ class CardDAV:
 
     def update(self, snap: Snapshot) -> int:
         """Write the books of a snapshot; the number of cards that changed."""
+        if snap.directory.version == "none":  # the store's stand-in until the file is first read: keep the books
+            return 0
         site = self.site_url
         with self.app.test_request_context("/", base_url=site or "http://localhost"):
             made = snapshot_books(snap, lambda c: site + url_for("pages.person", contact_id=c.id) if site else None)
@@ -104,6 +106,17 @@ def _radicale(folder: Path):
             "(bash scripts/serve.sh installs it), or serve without them: contacts serve --no-carddav"
         ) from None
     rights = BookWriter(folder).prepare()
+    # Radicale warns at start that any login is accepted: here that is the point (the books are public)
+    radicale_log = logging.getLogger("radicale")
+    level, radicale_log.level = radicale_log.level, logging.ERROR
+    try:
+        return Application(_configuration(config, folder, rights))
+    finally:
+        radicale_log.setLevel(level)
+
+
+def _configuration(config, folder: Path, rights: Path):
+    """Radicale's settings: any login, read-only rights, the folder as storage, no web interface."""
     configuration = config.load()
     configuration.update(
         {
@@ -115,4 +128,4 @@ def _radicale(folder: Path):
         "contacts serve",
         privileged=True,
     )
-    return Application(configuration)
+    return configuration

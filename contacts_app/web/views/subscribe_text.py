@@ -34,8 +34,9 @@ TEXT: dict[str, dict[str, str]] = {
         "thunderbird_steps": "Adressbok → Ny adressbok → Lägg till CardDAV-adressbok. Skriv användarnamnet "
                              "och adressbokens egen adress, tryck Fortsätt och skriv ett lösenord.",
         "vdirsyncer": "vdirsyncer och andra program",
-        "vdirsyncer_steps": "Spara detta som ~/.config/vdirsyncer/config och kör vdirsyncer discover "
-                            "och sedan vdirsyncer sync (gärna regelbundet, till exempel varje timme).",
+        "vdirsyncer_steps": "Spara detta som ~/.config/vdirsyncer/config, kör vdirsyncer discover (svara y "
+                            "när det frågar om mappen ska skapas) och sedan vdirsyncer sync, gärna regelbundet "
+                            "(till exempel varje timme).",
         "qr_heading": "Adressen som QR-kod",
         "qr_help": "Skanna med telefonens kamera för att få adressen dit.",
         "qr_alt": "QR-kod med adressen {url}",
@@ -74,8 +75,9 @@ TEXT: dict[str, dict[str, str]] = {
         "thunderbird_steps": "Address Book → New Address Book → Add CardDAV Address Book. Type the user name "
                              "and the address book's own address, press Continue and type a password.",
         "vdirsyncer": "vdirsyncer and other programs",
-        "vdirsyncer_steps": "Save this as ~/.config/vdirsyncer/config and run vdirsyncer discover, then "
-                            "vdirsyncer sync (regularly, every hour for example).",
+        "vdirsyncer_steps": "Save this as ~/.config/vdirsyncer/config, run vdirsyncer discover (answer y when "
+                            "it asks whether to create the folder), then vdirsyncer sync, regularly (every hour, "
+                            "for example).",
         "qr_heading": "The address as a QR code",
         "qr_help": "Scan it with the phone's camera to get the address there.",
         "qr_alt": "QR code of the address {url}",
