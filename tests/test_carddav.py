@@ -97,6 +97,19 @@ def test_sync_collection_brings_exactly_what_changed(live_server, app, contacts_
     assert "TITLE:Kommunstyrelsens ordförande" in card.decode()
 
 
+def test_a_record_with_errors_is_in_the_book_exactly_as_the_site_serves_it(live_server, app, contacts_file):
+    text = contacts_file.read_text(encoding="utf-8")
+    contacts_file.write_text(text.replace("0910-73 50 00", "0910-73 50", 1), encoding="utf-8")  # a digit too few
+    assert check_file(app)
+    status, _, body = dav(live_server, "PROPFIND", "/carddav/press/contacts/", "", Depth="1")
+    hrefs = {h.text.rsplit("/", 1)[-1] for h in ET.fromstring(body).iter(DAV + "href")} - {""}
+    assert hrefs == {f"{c.id}.vcf" for c in store_of(app).snapshot.contacts}
+    served = store_of(app).snapshot.directory.by_id.get("lorents-burman")
+    if served is not None:  # the store serves the record's last good data: so does the book
+        _, _, card = dav(live_server, "GET", "/carddav/press/contacts/lorents-burman.vcf")
+        assert b"+46910735000" in card
+
+
 @pytest.mark.parametrize("method", ["PUT", "DELETE", "MKCOL", "MOVE", "PROPPATCH"])
 def test_every_write_is_refused(live_server, method, tmp_path):
     card = tmp_path / "books" / "collection-root" / "press" / "contacts" / "asa-oberg-linden.vcf"
