@@ -128,3 +128,17 @@ def test_a_folder_that_cannot_be_written_is_a_clear_error(tmp_path, contacts):
     blocker.write_text("not a folder")
     with pytest.raises(ContactsError, match=r"cannot write the address books in .*file.*--carddav-folder"):
         BookWriter(blocker / "books").write(cards(contacts))
+
+
+def test_contacts_build_writes_the_books_for_a_radicale_of_its_own(cli, tmp_path, contacts):
+    books_folder = tmp_path / "books"
+    code, _, err = cli("build", tmp_path / "site", WEB_CONTACTS, "--base-url", "https://kontakter.example.se/",
+                       "--carddav", books_folder)
+    assert code == 0, err
+    assert f"radicale --config {books_folder / 'config'}" in err
+    card = (books_folder / "collection-root" / "press" / "contacts" / "asa-oberg-linden.vcf").read_text()
+    assert "URL:https://kontakter.example.se/people/asa-oberg-linden.html" in card  # the static site's page
+    assert (tmp_path / "site" / "people" / "asa-oberg-linden.html").is_file()
+    code, _, err = cli("build", tmp_path / "site", WEB_CONTACTS, "--base-url", "https://kontakter.example.se/",
+                       "--carddav", books_folder)
+    assert code == 0 and "(0 card(s) changed)" in err  # a build of the same file changes no card

@@ -96,7 +96,7 @@ def served(tmp_path):
 def page_config(base: str) -> str:
     """The vdirsyncer configuration exactly as the subscribe page shows it."""
     page = urllib.request.urlopen(base + "/subscribe/", timeout=10).read().decode()
-    return html.unescape(re.search(r'<pre class="vdirsyncer-config"><code>(.*?)</code></pre>', page, re.S).group(1))
+    return html.unescape(re.search(r'<pre class="vdirsyncer-config"[^>]*><code>(.*?)</code></pre>', page, re.S).group(1))
 
 
 def vdirsyncer(home: Path, *args: str, answer: str = "") -> str:

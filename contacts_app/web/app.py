@@ -19,7 +19,7 @@ def create_app(config: dict | None = None):
     between the store's background checks of the file for changes; default 1; 0, None or infinity: no
     watcher, the file is read once and again only when told to, as `store.check()`), RESPONSE_CACHE (keep finished public answers
     per version of the data, see microcache.py; default on), CARDDAV_FOLDER (serve the address books at
-    /carddav/ from this folder, see carddav.py; default $CONTACTS_CARDDAV_FOLDER, else none), CARDDAV_SITE_URL
+    /carddav/ from this folder, see carddav.py; default none: `contacts serve` chooses one), CARDDAV_SITE_URL
     (the site's address for the links in the books' cards when PUBLIC_URL is not set).
     """
     import os
@@ -42,7 +42,7 @@ def create_app(config: dict | None = None):
         PUBLIC_URL=os.environ.get("CONTACTS_PUBLIC_URL") or None,
         STATUS_TOKEN=os.environ.get("CONTACTS_STATUS_TOKEN") or None,
         RELOAD_INTERVAL=1.0,
-        CARDDAV_FOLDER=os.environ.get("CONTACTS_CARDDAV_FOLDER") or None,
+        CARDDAV_FOLDER=None,
         CARDDAV_SITE_URL=None,
         MAX_CONTENT_LENGTH=16 * 1024,
     )

@@ -14,7 +14,7 @@ from contacts_app.outputs.addressbooks import BOOK, DIRECTORY_USER, Book, find_b
 from contacts_app.outputs.mobileconfig import MOBILECONFIG_TYPE, mobileconfig
 from contacts_app.outputs.qr import qr_svg
 from contacts_app.web.i18n import STRINGS
-from contacts_app.web.links import links
+from contacts_app.web.links import ServerLinks, links
 from contacts_app.web.responses import HTML_TYPE, answer, content_disposition, etag_of
 from contacts_app.web.views.common import link_args, snapshot, view_args
 from contacts_app.web.views.subscribe_text import TEXT
@@ -54,6 +54,16 @@ def profile(user: str) -> Response:
     filename = f"{book.user}.mobileconfig"
     return answer(body, MOBILECONFIG_TYPE, etag_of(body), snapshot().modified,
                   **{"Content-Disposition": content_disposition(filename, filename)})
+
+
+@bp.app_context_processor
+def subscribe_link() -> dict:
+    """Templates get `subscribe_href(args)`: the subscribe page of the whole directory, on a server."""
+
+    def subscribe_href(args: dict) -> str | None:
+        return links().href("subscribe.directory", dict(args)) if isinstance(links(), ServerLinks) else None
+
+    return {"subscribe_href": subscribe_href}
 
 
 def carddav_url() -> str:
