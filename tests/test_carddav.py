@@ -13,6 +13,7 @@ import pytest
 
 from .conftest import check_file
 from contacts_app import create_app
+from contacts_app.web.carddav import carddav_of
 from contacts_app.web.store import store_of
 
 DAV = "{DAV:}"
@@ -26,6 +27,18 @@ SYNC = """<?xml version="1.0" encoding="utf-8"?>
 def app_config(tmp_path) -> dict:
     """Serve the books from a folder of the test's own."""
     return {"CARDDAV_FOLDER": str(tmp_path / "books"), "RELOAD_INTERVAL": None}
+
+
+@pytest.fixture(autouse=True)
+def books_written(app):
+    """Wait until the books of the app's data are written (a thread of their own writes them)."""
+    assert carddav_of(app).settled(60)
+
+
+def reloaded(app) -> None:
+    """Have the app read its changed file now, and wait until the books are written."""
+    assert check_file(app)
+    assert carddav_of(app).settled(60)
 
 
 def dav(base: str, method: str, path: str, body: str | bytes | None = None, **headers):
@@ -89,7 +102,7 @@ def test_sync_collection_brings_exactly_what_changed(live_server, app, contacts_
     cut = text.index("  - id: pressjouren-umea")
     text = text[:cut] + text[text.index("  - id: goran-angstrom"):]
     contacts_file.write_text(text, encoding="utf-8")
-    assert check_file(app)
+    reloaded(app)
     token, changes = sync(live_server, token)
     assert changes == {"lorents-burman.vcf": "200", "pressjouren-umea.vcf": "404"}
     assert sync(live_server, token)[1] == {}  # and nothing more the time after
@@ -100,7 +113,7 @@ def test_sync_collection_brings_exactly_what_changed(live_server, app, contacts_
 def test_a_record_with_errors_is_in_the_book_exactly_as_the_site_serves_it(live_server, app, contacts_file):
     text = contacts_file.read_text(encoding="utf-8")
     contacts_file.write_text(text.replace("0910-73 50 00", "0910-73 50", 1), encoding="utf-8")  # a digit too few
-    assert check_file(app)
+    reloaded(app)
     status, _, body = dav(live_server, "PROPFIND", "/carddav/press/contacts/", "", Depth="1")
     hrefs = {h.text.rsplit("/", 1)[-1] for h in ET.fromstring(body).iter(DAV + "href")} - {""}
     assert hrefs == {f"{c.id}.vcf" for c in store_of(app).snapshot.contacts}
@@ -164,6 +177,7 @@ def test_the_configuration_profile_adds_one_carddav_account(client):
 
 
 def test_without_a_folder_there_are_no_books(contacts_file):
+    assert carddav_of(create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None})) is None
     client = create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None}).test_client()
     assert client.get("/subscribe/").status_code == 404
     assert client.open("/carddav/", method="PROPFIND").status_code in (404, 405)

@@ -125,18 +125,17 @@ class BookWriter:
         folder.mkdir(parents=True, exist_ok=True)
         _write_if_changed(folder / ".Radicale.props", json.dumps(_props(book), sort_keys=True, ensure_ascii=False))
         before = self._written.setdefault(book.user, {})
-        changed = 0
-        for href, card in book.cards.items():
-            key = _without_rev(card)
-            if before.get(href) != key:
-                write_atomic(folder / href, card)
-                before[href] = key
-                changed += 1
-        for href in [href for href in before if href not in book.cards]:
+        keys = {href: _without_rev(card) for href, card in book.cards.items()}
+        new = [(href, book.cards[href]) for href, key in keys.items() if before.get(href) != key]
+        gone = [href for href in before if href not in book.cards]
+        _write_cards(folder, new)
+        for href in gone:
             (folder / href).unlink(missing_ok=True)
             del before[href]
-            changed += 1
-        return changed
+        before.update((href, keys[href]) for href, _ in new)
+        if gone:
+            _fsync_folder(folder)
+        return len(new) + len(gone)
 
     def _remove_gone(self, users: set[str]) -> int:
         """Remove the books of organisations no longer in the directory; keep the manifest current."""
@@ -146,6 +145,48 @@ class BookWriter:
             shutil.rmtree(self.folder / "collection-root" / user, ignore_errors=True)
         _write_if_changed(self.folder / MANIFEST, json.dumps(sorted(self._written)))
         return removed
+
+
+#: Up to this many cards are synced to disk one by one; more with one sync of the file systems.
+FSYNC_EACH = 16
+
+
+def _write_cards(folder: Path, cards: list[tuple[str, str]]) -> None:
+    """Write cards, each whole under its own name: a temporary file renamed over it once its data is on disk.
+
+    A few cards are synced with an fsync each; many (a first write of 10k cards) with one os.sync()
+    before the renames, which is twenty times faster than 10k fsyncs here."""
+    if not cards:
+        return
+    each = len(cards) <= FSYNC_EACH
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for href, card in cards:
+            temp = folder / f".contacts-tmp-{href}"
+            with open(temp, "wb") as handle:
+                handle.write(card.encode("utf-8"))
+                if each:
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            temps.append((temp, folder / href))
+        if not each:
+            os.sync()
+        while temps:
+            temp, target = temps.pop()
+            os.replace(temp, target)
+    finally:
+        for temp, _ in temps:
+            temp.unlink(missing_ok=True)
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the renames and removals in a folder durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 @contextmanager

@@ -32,28 +32,68 @@ log = logging.getLogger(__name__)
 
 
 class CardDAV:
-    """The books of one site: written into `folder` for every snapshot; `books` is the version served."""
+    """The books of one site, written into `folder` for every snapshot by a thread of their own.
+
+    The store's listener (`offer`) only hands the snapshot over, so a reload never waits for the cards
+    (10k of them take seconds to build and write the first time); when versions come faster than they are
+    written, only the newest is written. Until a version is written, Radicale serves the one before."""
 
     def __init__(self, app: Flask, folder: Path, site_url: str | None):
         self.app = app
         self.folder = folder
         self.site_url = site_url.rstrip("/") if site_url else None
         self.writer = BookWriter(folder)
-        self.books: tuple[Book, ...] = ()
-        self._lock = threading.Lock()
+        self.written: Snapshot | None = None  # the version Radicale serves
+        self._pending: Snapshot | None = None
+        self._busy = False
+        self._wake = threading.Condition()
+        self._index: tuple[Snapshot, tuple[Book, ...]] | None = None
+        threading.Thread(target=self._run, name=f"address books {folder}", daemon=True).start()
+
+    def offer(self, snap: Snapshot) -> None:
+        """Have the books of this snapshot written (the store's listener: returns at once)."""
+        if snap.directory.version == "none":  # the store's stand-in until the file is first read: keep the books
+            return
+        with self._wake:
+            self._pending = snap
+            self._wake.notify_all()
+
+    def settled(self, timeout: float | None = None) -> bool:
+        """Wait until the last snapshot offered is written; False if that took longer than `timeout`."""
+        with self._wake:
+            return self._wake.wait_for(lambda: self._pending is None and not self._busy, timeout)
+
+    def books(self, snap: Snapshot) -> tuple[Book, ...]:
+        """The books of a snapshot without their cards (which there are, their names and sizes), for pages."""
+        index = self._index
+        if index is None or index[0] is not snap:
+            index = self._index = (snap, books(snap.contacts, lambda c: ""))
+        return index[1]
 
     def update(self, snap: Snapshot) -> int:
-        """Write the books of a snapshot; the number of cards that changed."""
-        if snap.directory.version == "none":  # the store's stand-in until the file is first read: keep the books
-            return 0
+        """Write the books of a snapshot now; the number of cards that changed."""
         site = self.site_url
         with self.app.test_request_context("/", base_url=site or "http://localhost"):
             made = snapshot_books(snap, lambda c: site + url_for("pages.person", contact_id=c.id) if site else None)
-        with self._lock:
-            changed = self.writer.write(made)
-            self.books = made
+        changed = self.writer.write(made)
+        self.written = snap
         log.info("address books: %d book(s), %d card(s) changed", len(made), changed)
         return changed
+
+    def _run(self) -> None:
+        """The writer thread: write the newest snapshot offered, for as long as the process runs."""
+        while True:
+            with self._wake:
+                self._wake.wait_for(lambda: self._pending is not None)
+                snap, self._pending, self._busy = self._pending, None, True
+            try:
+                self.update(snap)
+            except Exception:  # the books keep the version before; the next snapshot tries again
+                log.exception("writing the address books into %s failed", self.folder)
+            finally:
+                with self._wake:
+                    self._busy = False
+                    self._wake.notify_all()
 
 
 def snapshot_books(snap: Snapshot, person_url: Callable[[Contact], str | None]) -> tuple[Book, ...]:
@@ -88,7 +128,7 @@ def init_app(app: Flask, folder: str | os.PathLike, site_url: str | None = None)
     radicale_app = _radicale(Path(folder))
     carddav = CardDAV(app, Path(folder), app.config.get("PUBLIC_URL") or site_url)
     app.extensions[CARDDAV_KEY] = carddav
-    store_of(app).listen(carddav.update)
+    store_of(app).listen(carddav.offer)
     app.register_blueprint(subscribe.bp)
     from werkzeug.middleware.dispatcher import DispatcherMiddleware
 

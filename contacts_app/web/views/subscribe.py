@@ -78,7 +78,7 @@ def _books() -> tuple[Book, ...]:
     from contacts_app.web.carddav import carddav_of
 
     carddav = carddav_of(current_app)
-    return carddav.books if carddav else ()
+    return carddav.books(snapshot()) if carddav else ()
 
 
 def _book(user: str) -> Book:
