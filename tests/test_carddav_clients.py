@@ -17,7 +17,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -65,38 +67,46 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def served(tmp_path):
-    """`contacts serve` of a copy of the web test contacts: (base URL, the contacts file, the books' folder)."""
+@contextmanager
+def contacts_serve(tmp_path: Path, **env: str) -> Iterator[tuple[str, Path, Path]]:
+    """`contacts serve` of a copy of the web test contacts, with `env` set: (base URL, file, books' folder),
+    once its books are written."""
     path = tmp_path / "contacts.yaml"
     shutil.copyfile(WEB_CONTACTS, path)
     port = free_port()
     folder = tmp_path / "books"
     server = subprocess.Popen(
         [sys.executable, "-m", "contacts_app.cli", "serve", str(path), "--port", str(port), "--carddav-folder", str(folder)],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **env},
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base + "/subscribe/", timeout=5).read()
-            break
-        except OSError:
-            assert server.poll() is None, server.stderr.read().decode()
-            assert time.monotonic() < deadline, "contacts serve did not start"
-            time.sleep(0.2)
-    wait_for(lambda: (folder / "collection-root" / "press" / "contacts" / "asa-oberg-linden.vcf").exists(), "the books")
     try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/subscribe/", timeout=5).read()
+                break
+            except OSError:
+                assert server.poll() is None, server.stderr.read().decode()
+                assert time.monotonic() < deadline, "contacts serve did not start"
+                time.sleep(0.2)
+        wait_for(lambda: (folder / "collection-root" / "press" / "contacts" / "asa-oberg-linden.vcf").exists(), "the books")
         yield base, path, folder
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
-def page_config(base: str) -> str:
+@pytest.fixture
+def served(tmp_path):
+    """`contacts serve` of a copy of the web test contacts: (base URL, the contacts file, the books' folder)."""
+    with contacts_serve(tmp_path) as answer:
+        yield answer
+
+
+def page_config(base: str, context=None) -> str:
     """The vdirsyncer configuration exactly as the subscribe page shows it."""
-    page = urllib.request.urlopen(base + "/subscribe/", timeout=10).read().decode()
+    page = urllib.request.urlopen(base + "/subscribe/", timeout=10, context=context).read().decode()
     return html.unescape(re.search(r'<pre class="vdirsyncer-config"[^>]*><code>(.*?)</code></pre>', page, re.S).group(1))
 
 
