@@ -181,3 +181,31 @@ def test_without_a_folder_there_are_no_books(contacts_file):
     client = create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None}).test_client()
     assert client.get("/subscribe/").status_code == 404
     assert client.open("/carddav/", method="PROPFIND").status_code in (404, 405)
+
+
+def test_any_login_reads_and_an_unknown_user_name_leaves_nothing_on_disk(live_server, tmp_path):
+    other = "Basic " + base64.b64encode(b"mallory:x").decode()
+    status, _, _ = dav(live_server, "PROPFIND", "/carddav/press/contacts/", "", Depth="0", Authorization=other)
+    assert status == 207  # the books are public: any login reads them
+    status, _, _ = dav(live_server, "PROPFIND", "/carddav/mallory/", "", Depth="1", Authorization=other)
+    assert status in (403, 404)
+    assert sorted(p.name for p in (tmp_path / "books" / "collection-root").iterdir()) == [
+        "lansstyrelsen-vasterbotten", "press", "region-vasterbotten", "skelleftea-kommun", "umea-kommun"]
+
+
+def test_without_radicale_serving_the_books_says_what_to_install(contacts_file, tmp_path, monkeypatch):
+    import sys
+
+    from contacts_app.model.errors import ContactsError
+
+    monkeypatch.setitem(sys.modules, "radicale", None)  # as if the carddav extra were not installed
+    with pytest.raises(ContactsError, match=r"pip install 'contacts-app\[carddav\]'.*--no-carddav"):
+        create_app({"CONTACTS_FILE": str(contacts_file), "CARDDAV_FOLDER": str(tmp_path / "b"), "RELOAD_INTERVAL": None})
+
+
+def test_serve_with_a_folder_it_cannot_write_says_so(cli, contacts_file, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    code, _, err = cli("serve", contacts_file, "--port", "1", "--carddav-folder", blocker / "books")
+    assert code != 0 and "cannot write the address books in" in err and "--carddav-folder" in err
+    assert "Traceback" not in err
