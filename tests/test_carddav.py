@@ -153,6 +153,12 @@ def test_subscribe_pages_in_both_languages(client):
     assert client.get("/subscribe/press").headers["Location"].endswith("/subscribe/")
 
 
+def test_the_directory_links_to_the_book_of_what_it_shows(client):
+    assert '<a class="subscribe" href="/subscribe/">' in client.get("/").get_data(as_text=True)
+    filtered = client.get("/?org=umea-kommun&lang=en").get_data(as_text=True)
+    assert '<a class="subscribe" href="/subscribe/umea-kommun?lang=en">' in filtered
+
+
 def test_the_configuration_profile_adds_one_carddav_account(client):
     response = client.get("/subscribe/umea-kommun.mobileconfig", base_url="https://kontakter.example.se")
     assert response.status_code == 200

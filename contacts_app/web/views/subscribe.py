@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request
 from markupsafe import Markup
 
-from contacts_app.outputs.addressbooks import BOOK, DIRECTORY_USER, Book, find_book
+from contacts_app.outputs.addressbooks import BOOK, DIRECTORY_USER, Book, find_book, organisation_user
 from contacts_app.outputs.mobileconfig import MOBILECONFIG_TYPE, mobileconfig
 from contacts_app.outputs.qr import qr_svg
 from contacts_app.web.i18n import STRINGS
@@ -58,10 +58,16 @@ def profile(user: str) -> Response:
 
 @bp.app_context_processor
 def subscribe_link() -> dict:
-    """Templates get `subscribe_href(args)`: the subscribe page of the whole directory, on a server."""
+    """Templates get `subscribe_href(args, org)`: on a server, the subscribe page of the organisation the
+    directory is filtered to (its filter key is the slug its book is named by), else of the whole directory."""
 
-    def subscribe_href(args: dict) -> str | None:
-        return links().href("subscribe.directory", dict(args)) if isinstance(links(), ServerLinks) else None
+    def subscribe_href(args: dict, org: str = "") -> str | None:
+        if not isinstance(links(), ServerLinks):
+            return None
+        book = find_book(_books(), organisation_user(org)) if org else None
+        if book is not None:
+            return links().href("subscribe.organisation", {"user": book.user, **args})
+        return links().href("subscribe.directory", dict(args))
 
     return {"subscribe_href": subscribe_href}
 
