@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import re
 import threading
 import time
 from dataclasses import replace
@@ -18,6 +19,8 @@ from contacts_app.outputs.addressbooks import DIRECTORY_USER, books, card_href, 
 from contacts_app.outputs.book_storage import BookWriter, radicale_config
 from contacts_app.outputs.vcard import vcard
 from contacts_app.validation.validate import load_directory
+
+from .conftest import ROOT
 
 WEB_CONTACTS = Path(__file__).resolve().parent / "data" / "web-contacts.yaml"
 REV = datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
@@ -142,3 +145,13 @@ def test_contacts_build_writes_the_books_for_a_radicale_of_its_own(cli, tmp_path
     code, _, err = cli("build", tmp_path / "site", WEB_CONTACTS, "--base-url", "https://kontakter.example.se/",
                        "--carddav", books_folder)
     assert code == 0 and "(0 card(s) changed)" in err  # a build of the same file changes no card
+
+
+def test_radicale_is_an_extra_that_the_default_install_brings():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert not any(d.lower().startswith("radicale") for d in project["dependencies"])  # the MIT package alone
+    assert project["optional-dependencies"]["carddav"] == ["radicale>=3.9"]
+    for lock in ("serve.lock", "test.lock"):  # bash scripts/serve.sh and the tests install it
+        assert re.search(r"^radicale==3\.9\.", (ROOT / "requirements" / lock).read_text(encoding="utf-8"), re.M), lock

@@ -215,3 +215,4 @@ def test_serve_with_a_folder_it_cannot_write_says_so(cli, contacts_file, tmp_pat
     code, _, err = cli("serve", contacts_file, "--port", "1", "--carddav-folder", blocker / "books")
     assert code != 0 and "cannot write the address books in" in err and "--carddav-folder" in err
     assert "Traceback" not in err
+
