@@ -17,6 +17,7 @@ The folder also gets `config` and `rights` for a Radicale of its own (`radicale 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -72,7 +73,7 @@ class BookWriter:
 
     def __init__(self, folder: str | os.PathLike):
         self.folder = Path(folder)
-        self._written: dict[str, dict[str, str]] = {}  # user → href → card without REV
+        self._written: dict[str, dict[str, bytes]] = {}  # user → href → fingerprint of the card
         self._read = False
 
     def prepare(self) -> Path:
@@ -125,7 +126,7 @@ class BookWriter:
         folder.mkdir(parents=True, exist_ok=True)
         _write_if_changed(folder / ".Radicale.props", json.dumps(_props(book), sort_keys=True, ensure_ascii=False))
         before = self._written.setdefault(book.user, {})
-        keys = {href: _without_rev(card) for href, card in book.cards.items()}
+        keys = {href: _fingerprint(card) for href, card in book.cards.items()}
         new = [(href, book.cards[href]) for href, key in keys.items() if before.get(href) != key]
         gone = [href for href in before if href not in book.cards]
         _write_cards(folder, new)
@@ -205,18 +206,19 @@ def _props(book: Book) -> dict[str, str]:
     return {"tag": "VADDRESSBOOK", "D:displayname": book.name("sv"), "CR:addressbook-description": book.name("en")}
 
 
-def _read_book(folder: Path) -> dict[str, str]:
-    """The cards a folder holds, by href, without REV (what `_write_book` compares)."""
+def _read_book(folder: Path) -> dict[str, bytes]:
+    """The fingerprints of the cards a folder holds, by href (what `_write_book` compares)."""
     try:
         names = [name for name in os.listdir(folder) if name.endswith(".vcf")]
     except FileNotFoundError:
         return {}
-    return {name: _without_rev((folder / name).read_bytes().decode("utf-8", "replace")) for name in names}
+    return {name: _fingerprint((folder / name).read_bytes().decode("utf-8", "replace")) for name in names}
 
 
-def _without_rev(card: str) -> str:
-    """The card without its REV line: what tells a changed card from a restarted server's."""
-    return "".join(line for line in card.splitlines(keepends=True) if not line.startswith("REV:"))
+def _fingerprint(card: str) -> bytes:
+    """A digest of the card without its REV line: what tells a changed card from a restarted server's."""
+    kept = "".join(line for line in card.splitlines(keepends=True) if not line.startswith("REV:"))
+    return hashlib.blake2b(kept.encode("utf-8"), digest_size=16).digest()
 
 
 def _write_if_changed(path: Path, text: str) -> None:

@@ -4,7 +4,8 @@ Radicale (GPLv3, the optional extra `carddav`) is imported here only, when a sit
 books; everything else in the package runs without it. Its WSGI app is mounted with werkzeug's
 DispatcherMiddleware, so `contacts serve` answers the pages and CardDAV on one port; `/.well-known/carddav`
 (RFC 6764) redirects to the mount (views/subscribe.py). Each snapshot the store takes into service is
-written into the storage folder (outputs/book_storage.py) before requests see it in CardDAV.
+written into the storage folder (outputs/book_storage.py) by a thread of its own; Radicale serves the last
+version written, whole (the writer holds Radicale's lock while it changes the folder).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from flask import Flask, url_for
+from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from contacts_app.model.contact import DEFAULT_LANGUAGE, Contact
 from contacts_app.model.errors import ContactsError
@@ -130,8 +132,6 @@ def init_app(app: Flask, folder: str | os.PathLike, site_url: str | None = None)
     app.extensions[CARDDAV_KEY] = carddav
     store_of(app).listen(carddav.offer)
     app.register_blueprint(subscribe.bp)
-    from werkzeug.middleware.dispatcher import DispatcherMiddleware
-
     app.wsgi_app = DispatcherMiddleware(app.wsgi_app, {MOUNT: radicale_app})
     return carddav
 
@@ -148,7 +148,8 @@ def _radicale(folder: Path):
     rights = BookWriter(folder).prepare()
     # Radicale warns at start that any login is accepted: here that is the point (the books are public)
     radicale_log = logging.getLogger("radicale")
-    level, radicale_log.level = radicale_log.level, logging.ERROR
+    level = radicale_log.level
+    radicale_log.setLevel(logging.ERROR)
     try:
         return Application(_configuration(config, folder, rights))
     finally:
