@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every benchmark, one command: validate vs. PyYAML, then the web server vs. its baselines.
-# Both print their tables; RESULTS.md gets the validate results and the web section. Pass --big for 100k.
+# Every benchmark, one command: validate vs. PyYAML, the web server vs. its baselines, the address books vs. a 2-card book.
+# Each prints its tables; RESULTS.md gets the validate results, the web and the CardDAV sections. --big: 100k.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib.sh
@@ -11,3 +11,4 @@ export PATH="$PWD/.venv/bin:$PATH"  # the benchmarks time the `contacts` command
 python benchmarks/bench_validate.py "$@"
 python benchmarks/bench_fmt.py || echo "bench_fmt: a target was missed (see the table above)" >&2
 python benchmarks/bench_web.py "$@"
+python benchmarks/bench_carddav.py

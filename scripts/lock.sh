@@ -24,11 +24,11 @@ header() {
 }
 
 # hatchling is in both: the checkout is installed without build isolation, from these files alone.
-{ header "What the tests install: the package, its test extras and its build backend."
-  compile "$@" pyproject.toml --extra test requirements/build.in; } > requirements/test.lock.new
+{ header "What the tests install: the package, its test and carddav extras and its build backend."
+  compile "$@" pyproject.toml --extra test --extra carddav requirements/build.in; } > requirements/test.lock.new
 # The serving lock takes its pins from the test lock, so both install the same versions.
-{ header "What \`bash scripts/serve.sh\` installs: the package and its build backend."
-  compile "$@" pyproject.toml requirements/build.in --constraint requirements/test.lock.new; } > requirements/serve.lock.new
+{ header "What \`bash scripts/serve.sh\` installs: the package, its carddav extra and its build backend."
+  compile "$@" pyproject.toml --extra carddav requirements/build.in --constraint requirements/test.lock.new; } > requirements/serve.lock.new
 mv requirements/test.lock.new requirements/test.lock
 mv requirements/serve.lock.new requirements/serve.lock
 echo "scripts/lock.sh: wrote requirements/test.lock ($(grep -c '==' requirements/test.lock) pins) and requirements/serve.lock ($(grep -c '==' requirements/serve.lock) pins)" >&2

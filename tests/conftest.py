@@ -3,6 +3,7 @@ in the flaskr style, chained: `app` (settings from `app_config`) → `client`, `
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 import threading
@@ -27,6 +28,14 @@ def generated(path: Path, contacts: int, seed: int, warnings: bool = False) -> P
     """`path`, written with a synthetic directory of `contacts` contacts (Swedish names, real formats)."""
     path.write_text(generate.generate(contacts, seed=seed, warnings=warnings), encoding="utf-8")
     return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def state_home(tmp_path_factory) -> Path:
+    """`contacts serve` keeps its address books under XDG_STATE_HOME by default: the tests' own folder."""
+    folder = tmp_path_factory.mktemp("state")
+    os.environ["XDG_STATE_HOME"] = str(folder)
+    return folder
 
 
 @pytest.fixture

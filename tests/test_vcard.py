@@ -60,10 +60,12 @@ def test_card_30_exact(asa):
             "NOTE:Parti: S",
             "ORG:Region Västerbotten",
             "REV:2026-11-20T09:30:05Z",
-            "TEL;TYPE=work,cell,voice:+46701234567",
-            "TEL;TYPE=work,voice:+4690161000",
+            "item1.TEL;TYPE=work,cell,voice:+46701234567",
+            "item2.TEL;TYPE=work,voice:+4690161000",
             "TITLE:Pressansvarig\\, regional utveckling",
             "URL:https://kontakter.example.se/people/asa-oberg-linden",
+            "item1.X-ABLABEL:Mobil",
+            "item2.X-ABLABEL:Växel",
             "END:VCARD",
             "",
         ]
@@ -81,10 +83,12 @@ def test_card_40_exact(asa):
         "NOTE:Party: S",
         "ORG:Region Västerbotten",
         "REV:20261120T093005Z",
-        "TEL;TYPE=work,cell,voice;VALUE=uri:tel:+46701234567",
-        "TEL;TYPE=work,voice;VALUE=uri:tel:+4690161000",
+        "item1.TEL;TYPE=work,cell,voice;VALUE=uri:tel:+46701234567",
+        "item2.TEL;TYPE=work,voice;VALUE=uri:tel:+4690161000",
         "TITLE:Press officer\\, regional development",
         "URL:https://kontakter.example.se/people/asa-oberg-linden?lang=en",
+        "item1.X-ABLABEL:Mobile",
+        "item2.X-ABLABEL:Switchboard",
         "END:VCARD",
     ]
 
@@ -288,15 +292,15 @@ def test_readers_real_clients_use_read_the_cards_as_intended(tmp_path, directory
         "uid": contact_uid("asa-oberg-linden"),
         "rev": "2026-11-20T09:30:05Z",
         "tel": [
-            {"value": tel("+46701234567"), "types": ["work", "cell", "voice"]},
-            {"value": tel("+4690161000"), "types": ["work", "voice"]},
+            {"value": tel("+46701234567"), "types": ["work", "cell", "voice"], "label": "Mobil"},
+            {"value": tel("+4690161000"), "types": ["work", "voice"], "label": "Växel"},
         ],
         "email": [{"value": "asa.oberg-linden@regionvasterbotten.se", "types": email_types}],
     }
     assert (second["fn"], second["org"], second["title"]) == (
         "Pressjouren", ["Umeå Municipality"], "Press desk, day and night"
     )
-    assert second["tel"] == [{"value": tel("+4690161000"), "types": ["work", "voice"]}]
+    assert second["tel"] == [{"value": tel("+4690161000"), "types": ["work", "voice"], "label": "Press line"}]
     assert second["email"] == [{"value": "press@umea.se", "types": email_types}]
     assert third["title"] == " ".join(LONG_TITLE.split())  # folded lines come back whole, no U+FFFD
 

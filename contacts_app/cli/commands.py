@@ -7,6 +7,7 @@ Heavy libraries (Flask, vobject, ruamel) are imported only by the commands that 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -127,7 +128,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     limit_arenas()  # before waitress starts its threads
     _log_reloads()
     path = contacts_file(args.file)
-    app = create_app({"CONTACTS_FILE": str(path), "MESSAGE_LANGUAGE": args.lang})  # reads the file once (a big one in a child process)
+    config = {"CONTACTS_FILE": str(path), "MESSAGE_LANGUAGE": args.lang}
+    if not args.no_carddav:
+        config["CARDDAV_FOLDER"] = args.carddav_folder or os.environ.get("CONTACTS_CARDDAV_FOLDER") or str(
+            _state_folder(path)
+        )
+        if args.host not in ("0.0.0.0", "::", "") and args.port:
+            config["CARDDAV_SITE_URL"] = f"http://{_url_host(args.host)}:{args.port}"
+    app = create_app(config)  # reads the file once (a big one in a child process)
     store = store_of(app)
     if store.failed:
         sys.stderr.write(formatted(store.failed.findings, lang=args.lang))
@@ -145,6 +153,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
     for note in publication_notes(directory, args.lang):
         print(f"contacts: {note}", file=sys.stderr)
+    if not args.no_carddav:
+        print(
+            f"contacts: address books (CardDAV) at http://{_url_host(args.host)}:{server.effective_port}/carddav/, "
+            f"kept in {config['CARDDAV_FOLDER']}; how to subscribe: /subscribe/",
+            file=sys.stderr,
+        )
     server.run()
     return EXIT_OK
 
@@ -188,6 +202,15 @@ def _listen(app, host: str, port: int):
         raise
 
 
+def _state_folder(path: Path) -> Path:
+    """The default folder of a contacts file's address books: one per file, under the user's state folder."""
+    import hashlib
+
+    state = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    digest = hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:12]
+    return state / "contacts" / "carddav" / f"{Path(path).stem}-{digest}"
+
+
 def _url_host(host: str) -> str:
     """The host as it goes into a URL (an IPv6 address in brackets)."""
     return f"[{host}]" if ":" in host else host
@@ -201,6 +224,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise ContactsError(f"--base-url must be an http(s) address, not {args.base_url!r}")
     path = contacts_file(args.file)
     report = build_site(args.out_dir, path, base_url=args.base_url, lang=args.lang)
+    if args.carddav:
+        from contacts_app.web.carddav import write_books
+
+        changed = write_books(args.carddav, path, base_url=args.base_url)
+        print(f"{args.carddav}: address books for Radicale ({changed} card(s) changed); "
+              f"serve them with: radicale --config {Path(args.carddav) / 'config'}", file=sys.stderr)
     if report.errors:
         print(f"contacts: {report.errors} error(s) in {path} (see: contacts validate {path})", file=sys.stderr)
     for note in report.notes:

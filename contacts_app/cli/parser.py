@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     _lang_option(serve)
+    serve.add_argument(
+        "--carddav-folder", metavar="DIR",
+        help="where the CardDAV address books (/carddav/) are kept (default $CONTACTS_CARDDAV_FOLDER, else "
+             "a folder per contacts file under ~/.local/state/contacts/carddav)",
+    )
+    serve.add_argument("--no-carddav", action="store_true", help="serve no address books at /carddav/")
     serve.set_defaults(handler=commands.cmd_serve)
 
     build = subcommands.add_parser("build", help="write the directory as a static site for any web host or CDN")
@@ -76,5 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="the site's public address (https://host/path/), for the links in vCards, QR codes and JSON-LD",
     )
     _lang_option(build)
+    build.add_argument(
+        "--carddav", metavar="DIR",
+        help="also write the CardDAV address books into DIR, for a Radicale of its own (radicale --config DIR/config)",
+    )
     build.set_defaults(handler=commands.cmd_build)
     return parser

@@ -6,7 +6,8 @@ vCard version, page address and revision, never per request.
 What the cards hold, and why (the readers real clients use are tested in tests/test_vcard.py):
 - VERSION first, then FN and N (both required in 3.0; vobject would accept a card without N), ORG as a
   one-item list (vobject splits a string into letters), TITLE, TEL with TYPE (work,voice; work,cell,voice
-  for mobiles) in E.164, EMAIL, URL of the person's page, NOTE with the party, a UID derived from the id
+  for mobiles) in E.164, its label ("Växel", "Presslinje") as `itemN.X-ABLabel` in the TEL's group (the
+  custom label Apple and Google Contacts show; other readers ignore it), EMAIL, URL of the person's page, NOTE with the party, a UID derived from the id
   (the same across restarts and edits) and REV.
 - Text is made inert: line breaks and other control characters become spaces, so no field can start a
   property of its own. `;` in FN, N, TITLE and NOTE becomes `,`: Thunderbird's parser (ical.js) shows the
@@ -40,6 +41,13 @@ DEFAULT_VERSION = "3.0"
 UID_NAMESPACE = uuid.UUID("9b7f3c4e-2d1a-5e8b-a6c0-5f1d2e3c4b5a")
 
 _NOTE_PARTY = {"sv": "Parti: {}", "en": "Party: {}"}
+#: A phone's label as Apple and Google show it (`itemN.X-ABLabel` beside `itemN.TEL`), by language.
+PHONE_LABELS = {
+    "switchboard": {"sv": "Växel", "en": "Switchboard"},
+    "direct": {"sv": "Direkt", "en": "Direct"},
+    "mobile": {"sv": "Mobil", "en": "Mobile"},
+    "press line": {"sv": "Presslinje", "en": "Press line"},
+}
 _URL_SAFE = "/:?#[]@!$&'()*+=%-._~"
 
 
@@ -109,9 +117,16 @@ def vcard(
     title = contact.title.pick(lang)
     if title:
         card.add("title").value = inert(title)
+    labelled = 0
     for phone in contact.phones:
         digits = "+" + re.sub(r"\D", "", phone.e164)
-        tel = card.add("tel")
+        label = PHONE_LABELS.get(phone.label or "", {}).get(lang) or PHONE_LABELS.get(phone.label or "", {}).get("sv")
+        group = None
+        if label:
+            labelled += 1
+            group = f"item{labelled}"
+            card.add("x-ablabel", group=group).value = label
+        tel = card.add("tel", group=group)
         tel.value = digits if version == "3.0" else f"tel:{digits}"
         if version == "4.0":
             tel.params["VALUE"] = ["uri"]

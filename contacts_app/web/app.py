@@ -20,7 +20,10 @@ def create_app(config: dict | None = None):
     watcher, the file is read once and again only when told to, as `store.check()`), RESPONSE_CACHE (keep finished public answers
     per version of the data, see microcache.py; default on), KEEP_LAST_GOOD (keep the records published
     beside the file, so a restart serves a record with errors in its last good version too; default on,
-    except for the bundled data), MESSAGE_LANGUAGE (en or sv: of the reload log's lines; default en).
+    except for the bundled data), MESSAGE_LANGUAGE (en or sv: of the reload log's lines; default en),
+    CARDDAV_FOLDER (serve the address books at
+    /carddav/ from this folder, see carddav.py; default none: `contacts serve` chooses one), CARDDAV_SITE_URL
+    (the site's address for the links in the books' cards when PUBLIC_URL is not set).
     """
     import os
 
@@ -42,6 +45,8 @@ def create_app(config: dict | None = None):
         PUBLIC_URL=os.environ.get("CONTACTS_PUBLIC_URL") or None,
         STATUS_TOKEN=os.environ.get("CONTACTS_STATUS_TOKEN") or None,
         RELOAD_INTERVAL=1.0,
+        CARDDAV_FOLDER=None,
+        CARDDAV_SITE_URL=None,
         MAX_CONTENT_LENGTH=16 * 1024,
     )
     if config:
@@ -68,4 +73,8 @@ def create_app(config: dict | None = None):
     compression.init_app(app)
     if app.config.get("RESPONSE_CACHE", True):
         app.wsgi_app = ResponseCache(app.wsgi_app, lambda: _data_version(store))
+    if app.config["CARDDAV_FOLDER"]:
+        from contacts_app.web import carddav
+
+        carddav.init_app(app, app.config["CARDDAV_FOLDER"], app.config["CARDDAV_SITE_URL"])
     return app

@@ -58,6 +58,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "error": "Sidan kunde inte visas just nu. Försök igen om en stund.",
         "data_from": "Uppgifter från pressmeddelanden.",
         "machine_readable": "Som JSON",
+        "subscribe": "Prenumerera på adressboken, så håller den sig uppdaterad i telefonen",
     },
     "en": {
         "site": "Press contacts",
@@ -101,5 +102,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "error": "The page cannot be shown right now. Please try again in a moment.",
         "data_from": "Details from press releases.",
         "machine_readable": "As JSON",
+        "subscribe": "Subscribe to the address book, and it stays current on your phone",
     },
 }

@@ -25,7 +25,7 @@ from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from contacts_app.contactsfile.lastgood import read_last_good, write_last_good
 from contacts_app.model.contact import Contact, Directory
@@ -167,6 +167,7 @@ class DirectoryStore:
         self._watcher: threading.Thread | None = None
         self._stop = threading.Event()
         self.failed: Attempt | None = None
+        self._listeners: list[Callable[[Snapshot], None]] = []
         self.reload()
         if watch:
             self.watch()
@@ -207,6 +208,15 @@ class DirectoryStore:
         thread.start()
         return True
 
+    # -- snapshot listeners: outputs made from every snapshot taken into service (the address books)
+
+    def listen(self, listener: Callable[[Snapshot], None]) -> None:
+        """Call `listener` with the snapshot in service now (its failure is raised), and again with every
+        new one swapped in (a failure then is logged: the new data is in service all the same)."""
+        with self._lock:
+            listener(self._snapshot)
+            self._listeners.append(listener)
+
     def close(self) -> None:
         """Stop the watcher (the data stays in service)."""
         self._stop.set()
@@ -244,6 +254,8 @@ class DirectoryStore:
             log.info(". ".join([reload_line(before, directory, self.lang), *publication_notes(directory, self.lang)]))
         if self.keep_last_good:
             write_last_good(self.path, directory.contacts)
+        for listener in self._listeners:
+            _tell(listener, self._snapshot)
         return True
 
     def _refuse(self, attempt: Attempt) -> bool:
@@ -255,6 +267,14 @@ class DirectoryStore:
             first=f"{first.line}:{first.col} [{first.code}] {first.message}",
         ))
         return False
+
+
+def _tell(listener: Callable[[Snapshot], None], snapshot: Snapshot) -> None:
+    """Give a listener a snapshot; its failure is logged and never stops the reload that made it."""
+    try:
+        listener(snapshot)
+    except Exception:
+        log.exception("a snapshot listener failed (the new data is in service all the same)")
 
 
 def _watch(ref: "weakref.ref[DirectoryStore]", stop: threading.Event, interval: float) -> None:

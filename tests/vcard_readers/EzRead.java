@@ -14,7 +14,8 @@
 //
 // Output shape is the same as icaljs_read.mjs:
 //   [{"version", "fn", "n", "org", "title", "note", "url", "uid", "rev",
-//     "tel": [{"value", "types"}], "email": [{"value", "types"}]}, ...]
+//     "tel": [{"value", "types"[, "label"]}], "email": [{"value", "types"}]}, ...]
+//   (a tel's "label" is the X-ABLabel of its property group, present only when the card has one)
 // * single-valued properties: value of the FIRST such property, or null.
 // * n: [family, given, additional, prefix, suffix]; ez-vcard models the last
 //   three as lists: an empty list is printed as "", a one-element list as that
@@ -135,6 +136,15 @@ public class EzRead {
         sb.append("}");
     }
 
+    // The X-ABLabel in the same property group (Apple's custom label of a TEL), or null.
+    static String label(VCard vc, String group) {
+        if (group == null) return null;
+        for (ezvcard.property.RawProperty p : vc.getExtendedProperties("X-ABLABEL")) {
+            if (group.equalsIgnoreCase(p.getGroup())) return p.getValue();
+        }
+        return null;
+    }
+
     static void card(StringBuilder sb, VCard vc) {
         sb.append(" {\n");
 
@@ -210,6 +220,14 @@ public class EzRead {
                 types.add(tt.getValue().toLowerCase(Locale.ROOT));
             }
             typedValues(sb, value, types);
+            String label = label(vc, t.getGroup());
+            if (label != null) {
+                sb.setLength(sb.length() - 1); // reopen the object: a label only where the card gives one
+                sb.append(", ");
+                key(sb, "label");
+                str(sb, label);
+                sb.append("}");
+            }
         }
         sb.append("],\n");
 

@@ -2,6 +2,7 @@
 
 * ical.js  (npm "ical.js"; the parser in Thunderbird)      -> read_with_icaljs()
 * ez-vcard (Debian libez-vcard-java; the parser in DAVx5)  -> read_with_ezvcard()
+* libebook (Debian gir1.2-ebookcontacts-1.2; Evolution)    -> read_with_libebook()
 
 Both return ``list[dict]``, one dict per card, with the keys
 ``version fn n org title note url uid rev tel email`` (see icaljs_read.mjs /
@@ -41,6 +42,8 @@ __all__ = [
     "icaljs_unavailable_reason",
     "read_with_ezvcard",
     "read_with_icaljs",
+    "read_with_libebook",
+    "libebook_unavailable_reason",
 ]
 
 HERE = Path(__file__).resolve().parent
@@ -210,3 +213,31 @@ def _run(cmd: list[str]) -> tuple[list[dict], str]:
     if not isinstance(cards, list):
         raise ValueError(f"{cmd[0]} printed {type(cards).__name__}, expected a JSON list")
     return cards, proc.stderr
+
+
+# -------------------------------------------------------------------- libebook
+
+#: Debian's python3, which has PyGObject; libebook comes as the EBookContacts typelib.
+SYSTEM_PYTHON = "/usr/bin/python3"
+EBOOK_SCRIPT = HERE / "ebook_read.py"
+
+
+def libebook_unavailable_reason() -> str | None:
+    """None if the libebook reader (Evolution, GNOME Contacts) can run, else why not."""
+    if not Path(SYSTEM_PYTHON).is_file():
+        return f"{SYSTEM_PYTHON} is missing"
+    probe = "import gi; gi.require_version('EBookContacts', '1.2'); from gi.repository import EBookContacts"
+    try:
+        subprocess.run([SYSTEM_PYTHON, "-c", probe], capture_output=True, timeout=TIMEOUT_S, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return "PyGObject or the EBookContacts typelib is missing (python3-gi, gir1.2-ebookcontacts-1.2)"
+    return None
+
+
+def read_with_libebook(path: str | os.PathLike[str]) -> list[dict]:
+    """Parse every card in *path* with libebook; return the decoded cards (the shape of the others)."""
+    reason = libebook_unavailable_reason()
+    if reason:
+        raise ReaderUnavailable(f"libebook reader unavailable: {reason}; {INSTALL_HINT}")
+    cards, _stderr = _run([SYSTEM_PYTHON, str(EBOOK_SCRIPT), os.fspath(path)])
+    return cards

@@ -6,7 +6,8 @@
 //
 // Output: a JSON list with one object per card:
 //   {"version", "fn", "n", "org", "title", "note", "url", "uid", "rev",
-//    "tel": [{"value", "types"}], "email": [{"value", "types"}]}
+//    "tel": [{"value", "types"[, "label"]}], "email": [{"value", "types"}]}
+//   (a tel's "label" is the X-ABLabel of its property group, only when the card has one)
 //
 // Values are shown exactly as ical.js decodes them; nothing is cleaned up
 // here. That matters because ical.js has quirks the product has to live with,
@@ -68,6 +69,14 @@ function types(prop) {
   return t.flat(Infinity).map((x) => String(x).toLowerCase());
 }
 
+// The X-ABLabel in the same property group (Apple's custom label of a TEL), or undefined.
+function label(card, prop) {
+  const group = prop.getParameter("group");
+  if (!group) return undefined;
+  const named = card.getAllProperties("x-ablabel").find((p) => p.getParameter("group") === group);
+  return named ? plain(named.getFirstValue()) : undefined;
+}
+
 function multi(card, name) {
   return card.getAllProperties(name).map((prop) => {
     const values = prop.getValues().map(plain);
@@ -75,7 +84,10 @@ function multi(card, name) {
     if (values.length === 0) value = "";
     else if (values.length === 1) value = values[0];
     else value = values;
-    return { value, types: types(prop) };
+    const entry = { value, types: types(prop) };
+    const named = label(card, prop);
+    if (named !== undefined) entry.label = named;
+    return entry;
   });
 }
 
