@@ -42,14 +42,15 @@ def validate_document(doc: Document, *, check_dns: bool = False) -> Directory:
     return Directory(doc.path, tuple(contacts), tuple(findings), doc.version)
 
 
-def load_directory(path: str | PathLike, *, check_dns: bool = False) -> Directory:
+def load_directory(path: str | PathLike, *, check_dns: bool = False, confine: bool = False) -> Directory:
     """Read, compose and validate a contacts file; SourceError when it is not readable YAML.
 
     The garbage collector is paused throughout: the node tree is large, acyclic and short-lived, and
-    each collection would walk all of it again (it cost more than the validation itself).
+    each collection would walk all of it again (it cost more than the validation itself). With `confine`
+    a link out of the file's folder is not followed (see contactsfile.opening).
     """
     with collector_paused():
-        return validate_document(read_document(path), check_dns=check_dns)
+        return validate_document(read_document(path, confine=confine), check_dns=check_dns)
 
 
 def _unstreamed_contacts(outer: Scope, root: yaml.Node | None) -> list[yaml.Node]:

@@ -140,6 +140,7 @@ EXPORTS: dict[str, Export] = {
 NOT_EXPORTED = {
     "staff.status": "staff only: findings are never published",
     "staff.api_status": "staff only: findings are never published",
+    "staff.confirm": "staff only: takes a held version of the file into service",
 }
 
 

@@ -29,6 +29,7 @@ from contacts_app.model.errors import SourceError
 from contacts_app.model.finding import Finding
 from contacts_app.model.rules import finding
 from contacts_app.validation.validate import load_directory
+from contacts_app.web.reload_guard import ReloadGuard, forward
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -46,17 +47,19 @@ ISOLATE_BYTES = 512 * 1024
 _CHILD = (
     "import pickle, sys\n"
     "from contacts_app.web.store import _load_parts\n"
-    "sys.stdout.buffer.write(pickle.dumps(_load_parts(sys.argv[1]), protocol=pickle.HIGHEST_PROTOCOL))\n"
+    "parts = _load_parts(sys.argv[1], confine=sys.argv[2] == '1')\n"
+    "sys.stdout.buffer.write(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL))\n"
 )
 
 
-def load(path: str | os.PathLike, *, isolate: bool | None = None) -> Directory:
+def load(path: str | os.PathLike, *, isolate: bool | None = None, confine: bool = False) -> Directory:
     """The Directory of a contacts file, as `load_directory`, for a long-running server.
 
     Validating a file builds a node tree some 30 times the file's size; freed, it leaves the
     process's memory fragmented, so a server that loaded 10k contacts kept about 240 MB where its data
     needs 30 MB. With `isolate` (by default when the file is ISOLATE_BYTES or more) a child process
     reads and validates the file and hands back only the result, and the server stays small.
+    `confine`: no link out of the file's folder is followed (contactsfile.opening).
     """
     if isolate is None:
         try:
@@ -64,11 +67,11 @@ def load(path: str | os.PathLike, *, isolate: bool | None = None) -> Directory:
         except OSError:
             isolate = False
     if not isolate:
-        return load_directory(path)
+        return load_directory(path, confine=confine)
     package_parent = str(Path(__file__).resolve().parent.parent)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_parent, os.environ.get("PYTHONPATH"))))}
     child = subprocess.run(
-        [sys.executable, "-c", _CHILD, os.fspath(path)], capture_output=True, env=env, stdin=subprocess.DEVNULL
+        [sys.executable, "-c", _CHILD, os.fspath(path), "1" if confine else "0"], capture_output=True, env=env, stdin=subprocess.DEVNULL
     )
     if child.returncode != 0:
         last = (child.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
@@ -81,10 +84,10 @@ def load(path: str | os.PathLike, *, isolate: bool | None = None) -> Directory:
     return Directory(*value)
 
 
-def _load_parts(path: str) -> tuple[str, tuple]:
+def _load_parts(path: str, confine: bool = False) -> tuple[str, tuple]:
     """In the child process of `load`: the Directory's fields, or the finding of a SourceError."""
     try:
-        d = load_directory(path)
+        d = load_directory(path, confine=confine)
     except SourceError as exc:
         return "source-error", exc.finding
     return "ok", (d.path, d.contacts, d.findings, d.version, d.loaded_at)
@@ -147,10 +150,12 @@ class DirectoryStore:
     `watch` has started it, from a background thread that looks at the file every `interval` seconds."""
 
     def __init__(self, path: str | os.PathLike, *, interval: float = 1.0, isolate: bool | None = None,
-                 watch: bool = False):
+                 watch: bool = False, confine: bool = True, guard: ReloadGuard | None = None):
         self.path = str(path)
         self.interval = interval
         self.isolate = isolate
+        self.confine = confine  # links out of the file's folder are not followed
+        self.guard = guard or ReloadGuard()
         self._lock = threading.Lock()
         self._stamp: tuple | None = None
         self._snapshot = _empty(self.path)
@@ -181,6 +186,26 @@ class DirectoryStore:
                 return False
             self._reload_locked()
         return True
+
+    def poll(self) -> bool:
+        """What the watcher does every interval: reload a changed file once it has stood still, and put a
+        held version (see reload_guard) into service once it is due; True when something was swapped in."""
+        stamp = self._file_stamp()
+        if stamp == self._stamp:
+            with self._lock:
+                held = self.guard.ripe(stamp)
+                if held is not None:
+                    self._swap(held.directory, held.stamp)
+            return held is not None
+        return self.guard.settled(stamp) and self.check()
+
+    def confirm(self, version: str) -> bool:
+        """Staff confirmed the held version `version`: into service now; False when no such version is held."""
+        with self._lock:
+            held = self.guard.confirm(version)
+            if held is not None:
+                self._swap(held.directory, held.stamp)
+        return held is not None
 
     def watch(self) -> bool:
         """Start the background thread that checks the file every `interval` seconds (none for an interval
@@ -216,20 +241,25 @@ class DirectoryStore:
         stamp = self._file_stamp()
         self._stamp = stamp
         try:
-            directory = load(self.path, isolate=self.isolate)
+            directory = load(self.path, isolate=self.isolate, confine=self.confine)
         except SourceError as exc:
             self.failed = Attempt(datetime.now(timezone.utc), (exc.finding,), unreadable=True)
             return False
         if directory.errors and not directory.contacts:
             self.failed = Attempt(directory.loaded_at, directory.findings)
             return False
-        if self._snapshot.directory.version == directory.version:
-            self.failed = None
-            return True
-        modified = datetime.fromtimestamp(stamp[0] / 1e9, timezone.utc).replace(microsecond=0) if stamp else directory.loaded_at
-        self._snapshot = Snapshot.of(directory, modified, _revisions(self._snapshot, directory, modified))
         self.failed = None
+        if self.guard.hold(directory, len(self._snapshot.contacts), stamp):
+            return False
+        if self._snapshot.directory.version != directory.version:
+            self._swap(directory, stamp)
         return True
+
+    def _swap(self, directory: Directory, stamp: tuple | None) -> None:
+        """Put `directory` into service; its time is the file's mtime, never before the last version's."""
+        mtime = datetime.fromtimestamp(stamp[0] / 1e9, timezone.utc).replace(microsecond=0) if stamp else None
+        modified = forward(self._snapshot.modified, mtime or directory.loaded_at)
+        self._snapshot = Snapshot.of(directory, modified, _revisions(self._snapshot, directory, modified))
 
 
 def _watch(ref: "weakref.ref[DirectoryStore]", stop: threading.Event, interval: float) -> None:
@@ -239,7 +269,7 @@ def _watch(ref: "weakref.ref[DirectoryStore]", stop: threading.Event, interval: 
         if store is None:
             return
         try:
-            store.check()
+            store.poll()
         except Exception:  # a bug must not end the watch: the last good data stays, the next check retries
             log.exception("checking %s failed", store.path)
         del store

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, jsonify, render_template
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request
 
 from contacts_app.web.i18n import STRINGS
+from contacts_app.web.links import href
 from contacts_app.web.security import may_see_status
 from contacts_app.web.views.common import snapshot, store
 
@@ -39,6 +40,7 @@ def status_data() -> dict:
             if s.failed
             else None
         ),
+        "held": s.guard.held.as_dict() if s.guard.held else None,
     }
 
 
@@ -59,3 +61,14 @@ def api_status() -> Response:
     response = jsonify(status_data())
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.post("/_status/confirm")
+def confirm() -> Response:
+    """For staff: put the held version named by the form's `version` into service (a large drop confirmed)."""
+    staff_only()
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+        abort(403)  # a form posted from another site with the browser's stored credentials
+    if not store().confirm(request.form.get("version", "")):
+        abort(409, description="no such version is held back; reload the status page")
+    return redirect(href("staff.status"), 303)
