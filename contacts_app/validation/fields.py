@@ -18,6 +18,8 @@ from contacts_app.validation.acknowledgements import read_acknowledgements
 from contacts_app.validation.shapes import LANGUAGE_PATTERN, Scope, shape
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+#: The longest id: it names files of a static export, and a page's address.
+MAX_ID = 64
 #: The nodes a draft keeps once its contact is read: those the rules across records point at.
 _KEPT_NODES = ("id", "name")
 
@@ -53,6 +55,8 @@ def read_contact(path: str, node: yaml.Node, check_dns: bool) -> Draft:
     if contact_id is None:
         hint = f" such as {slugify(name)!r}" if name else ""
         draft.report(get("id") or node, "missing-field", f"the contact has no id; add one{hint}")
+    elif len(contact_id) > MAX_ID:
+        draft.report(get("id"), "id-too-long", f"the id is {len(contact_id)} characters; shorten it to {MAX_ID} or fewer")
     elif not ID_PATTERN.match(contact_id):
         draft.report(
             get("id"), "id-invalid",
@@ -192,6 +196,8 @@ def _source(draft: Draft, node: yaml.Node) -> Source | None:
             draft.report(value["date"], "date-invalid", f"{when!r} is not a date; write it as 2026-11-27")
             when = None
     text = {key: draft.text(value[key], key) for key in ("release", "url", "file") if key in value}
+    if text.get("url") and not text["url"].lower().startswith(("https://", "http://")):
+        draft.report(value["url"], "url-invalid", f"source url {text['url'][:80]!r} should start with https:// (or http://)")
     return Source(
         release=text.get("release"),
         location=text.get("url") or text.get("file"),

@@ -14,6 +14,7 @@ import yaml
 from contacts_app.model.contact import DEFAULT_LANGUAGE, Texts
 from contacts_app.model.finding import Finding
 from contacts_app.model.rules import finding
+from contacts_app.validation import characters
 
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2}\Z")
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -69,6 +70,8 @@ class Scope:
             return None
         if node.tag == NULL_TAG:
             return None
+        for line, col, message in characters.check(node, what):
+            self.findings.append(finding(self.path, line, col, "text-hidden-character", message))
         value = " ".join(node.value.split())
         return value or None
 

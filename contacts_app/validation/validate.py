@@ -16,6 +16,7 @@ from contacts_app.model.contact import Contact, Directory
 from contacts_app.model.keys import TOP_KEYS
 from contacts_app.validation.acknowledgements import apply_acknowledgements
 from contacts_app.validation.across import cross_check
+from contacts_app.validation.card_size import check_card_size
 from contacts_app.validation.fields import Draft, read_contact
 from contacts_app.validation.shapes import Scope, shape
 
@@ -35,6 +36,8 @@ def validate_document(doc: Document, *, check_dns: bool = False) -> Directory:
     cross_check(drafts)
     contacts = []
     for draft in drafts:
+        if not draft.has_error:
+            check_card_size(draft)
         apply_acknowledgements(draft, draft.acks)
         if not draft.has_error:
             contacts.append(_build(draft))
