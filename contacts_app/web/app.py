@@ -28,7 +28,7 @@ def create_app(config: dict | None = None):
     with no proxy in front), FOLLOW_LINKS (CONTACTS_FOLLOW_LINKS=1: follow a link at the file's path out
     of its folder), RELOAD_SETTLE (seconds a changed file must stand still before it is taken; default
     1), CONFIRM_DROP_AFTER (seconds a version that drops more than half the contacts waits for staff to
-    confirm it before it is taken anyway; default 600), RELOAD_INTERVAL (seconds
+    confirm it before it is taken anyway; CONTACTS_CONFIRM_DROP_AFTER; default 600), RELOAD_INTERVAL (seconds
     between the store's background checks of the file for changes; default 1; 0, None or infinity: no
     watcher, the file is read once and again only when told to, as `store.check()`), RESPONSE_CACHE (keep finished public answers
     per version of the data, see microcache.py; default on).
@@ -60,7 +60,7 @@ def create_app(config: dict | None = None):
         SERVER_URL=None,
         RELOAD_INTERVAL=1.0,
         RELOAD_SETTLE=1.0,
-        CONFIRM_DROP_AFTER=600.0,
+        CONFIRM_DROP_AFTER=float(os.environ.get("CONTACTS_CONFIRM_DROP_AFTER") or 600),
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
     )
     if config:
