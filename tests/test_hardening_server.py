@@ -16,8 +16,6 @@ from benchmarks.live import contacts_serve, drip, fetch, nginx_in_front, raw, rs
 from .conftest import WEB_CONTACTS, generated
 
 pytestmark = pytest.mark.slow
-needs_nginx = pytest.mark.skipif(shutil.which("nginx") is None and not shutil.os.path.exists("/usr/sbin/nginx"),
-                                 reason="Debian's nginx (scripts/install-test-deps installs it)")
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +39,6 @@ def first_person(url: str) -> str:
     return json.loads(fetch(url + "/api/contacts")[2])[0]["id"]
 
 
-@needs_nginx
 def test_the_status_page_is_closed_without_a_token_directly_and_through_nginx(two_thousand, proxied):
     direct, _ = two_thousand
     for base in (direct, proxied):
@@ -61,7 +58,6 @@ def test_serve_says_at_start_who_may_see_the_status_page(tmp_path):
         assert said in proc.stderr.read()
 
 
-@needs_nginx
 def test_a_host_header_cannot_change_a_page_a_card_or_a_qr_code(two_thousand, proxied):
     direct, _ = two_thousand
     person = first_person(direct)
@@ -121,7 +117,6 @@ def test_slowloris_sockets_do_not_stall_a_normal_request(two_thousand, sockets):
     assert latency_under_slowloris(two_thousand[0], sockets) < 3
 
 
-@needs_nginx
 def test_slowloris_through_nginx_does_not_stall_a_normal_request(proxied):
     assert latency_under_slowloris(proxied, 200) < 3
 
