@@ -103,3 +103,17 @@ def test_an_id_over_64_characters_is_a_finding_and_build_goes_on(tmp_path, cli):
     assert code == 1 and f"{path}:2:9: error [id-too-long]" in out
     code, _, err = cli("build", tmp_path / "site", path)
     assert code == 0 and "1 contact(s)" in err, err
+
+
+def test_the_hidden_ranges_are_every_control_and_format_character():
+    import sys
+    import unicodedata
+
+    from contacts_app.validation.characters import HIDDEN_RANGES, hidden_characters
+
+    listed = {c for a, b in HIDDEN_RANGES for c in range(a, b + 1)}
+    wanted = {c for c in range(sys.maxunicode + 1)
+              if unicodedata.category(chr(c)) in ("Cc", "Cf") and chr(c) not in "\t\n\r"}
+    assert wanted <= listed  # a newer Unicode may add format characters: add them to HIDDEN_RANGES
+    assert [i for i, _ in hidden_characters("".join(map(chr, sorted(wanted))))] == list(range(len(wanted)))
+    assert hidden_characters("Åsa Öberg-Lindén\t\n") == []

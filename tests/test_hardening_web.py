@@ -209,7 +209,7 @@ def raw(port: int, data: bytes) -> bytes:
         (b"GARBAGE\r\n\r\n", (b"400",)),
         (b"GET /people/\x00 HTTP/1.1\r\nHost: x\r\n\r\n", (b"400", b"404")),
         (b"GET / HTTP/9.9\r\nHost: x\r\n\r\n", (b"400", b"505", b"200")),
-        (b"GET /" + b"a" * 100_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", (b"400", b"404", b"414", b"431")),
+        (b"GET /" + b"a" * 100_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", (b"400", b"404", b"414", b"431", b"(reset)")),
         (b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 300_000 + b"\r\n\r\n", (b"400", b"431", b"(reset)")),
         (b"GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", (b"400",)),
         (b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n", (b"400",)),
