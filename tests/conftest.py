@@ -118,8 +118,13 @@ def cli(capsys):
 
 @contextmanager
 def serving(app, threads: int = 4) -> Iterator[str]:
-    """waitress, the production server, serving `app` on 127.0.0.1 at a free port; yields the base URL."""
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=threads, ident="contacts")
+    """waitress, the production server with the limits `contacts serve` sets, serving `app` on 127.0.0.1 at
+    a free port; yields the base URL."""
+    from contacts_app.web.serving.limits import WAITRESS_OPTIONS
+
+    server = waitress.create_server(app, host="127.0.0.1", port=0, **{**WAITRESS_OPTIONS, "threads": threads})
+    app.config.setdefault("SERVER_URL", None)
+    app.config["SERVER_URL"] = app.config["SERVER_URL"] or f"http://127.0.0.1:{server.effective_port}"  # as serve does
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:

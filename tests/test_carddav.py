@@ -11,10 +11,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import check_file
 from contacts_app import create_app
 from contacts_app.web.carddav import carddav_of
 from contacts_app.web.store import store_of
+
+from .conftest import check_file
 
 DAV = "{DAV:}"
 LOGIN = "Basic " + base64.b64encode(b"press:anything").decode()

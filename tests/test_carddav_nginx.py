@@ -4,7 +4,6 @@ certificate of its own: CardDAV passes through it, and vdirsyncer subscribes ove
 from __future__ import annotations
 
 import http.client
-import os
 import re
 import shutil
 import ssl

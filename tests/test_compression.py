@@ -22,7 +22,7 @@ BROWSER = "gzip, deflate, br, zstd"  # what Chromium and Firefox send
 def server(tmp_path_factory):
     """waitress serving 300 generated contacts (pages and searches big enough to compress)."""
     path = generated(tmp_path_factory.mktemp("gzip") / "contacts.yaml", 300, seed=5, warnings=True)  # findings for /_status
-    with serving(create_app({"CONTACTS_FILE": str(path)})) as url:
+    with serving(create_app({"CONTACTS_FILE": str(path), "STATUS_LOCAL": True})) as url:
         yield url
 
 

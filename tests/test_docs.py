@@ -86,3 +86,16 @@ def test_every_room_of_the_layers_contract_is_in_the_architecture_map():
     for room in rooms:
         assert re.search(rf"^\s*{room}/ ", text, re.M), room
         assert (ROOT / "contacts_app" / room / "__init__.py").is_file(), room
+
+
+def test_every_test_security_md_names_exists():
+    named: list[tuple[str, str]] = []
+    for line in (ROOT / "SECURITY.md").read_text(encoding="utf-8").splitlines():
+        current = None
+        for file, test in re.findall(r"(tests/[\w/]+\.py)?::(test_\w+)", line):
+            current = file or current
+            assert current, f"{test} names no file: {line}"
+            named.append((current, test))
+    assert len(named) > 40
+    for file, test in named:
+        assert re.search(rf"^def {test}\(", (ROOT / file).read_text(encoding="utf-8"), re.M), f"{file}::{test}"

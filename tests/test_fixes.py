@@ -3,8 +3,6 @@ from the edits is the one difflib makes; a file that needs a change of shape is 
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st

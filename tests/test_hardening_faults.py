@@ -228,7 +228,8 @@ def refuse(*args, **kwargs):
 @pytest.mark.parametrize("command", ["validate", "fmt", "export"])
 def test_an_unreadable_file_is_a_clear_message(cli, write_yaml, monkeypatch, command):
     path = write_yaml(MESSY)
-    monkeypatch.setattr(Path, "read_bytes", lambda self: refuse(str(self)))
+    real_open = os.open  # the contacts file is opened with os.open (contactsfile.opening)
+    monkeypatch.setattr(os, "open", lambda name, *a, **k: refuse(str(name)) if str(name) == str(path) else real_open(name, *a, **k))
     code, out, err = cli(command, path)
     assert code == 2 and "Traceback" not in out + err
     assert f"{path}:1:1: error [file-unreadable] cannot read the file: Permission denied" in out + err

@@ -6,6 +6,7 @@ import pytest
 
 from contacts_app import create_app
 from contacts_app.web.serving.microcache import ResponseCache
+from contacts_app.web.views.common import answer_key
 
 from .conftest import check_file
 
@@ -31,7 +32,7 @@ def call(app, path="/", method="GET", query="", **headers):
 
 def test_a_repeated_answer_does_not_reach_the_app():
     inner, calls = counting_app()
-    cache = ResponseCache(inner, lambda: "v1")
+    cache = ResponseCache(inner, lambda: "v1", answer_key)
     assert call(cache, "/people/lorents-burman") == call(cache, "/people/lorents-burman") == ("200 OK", b"<p>Lorents Burman</p>")
     assert calls == ["/people/lorents-burman"]
 
@@ -39,7 +40,7 @@ def test_a_repeated_answer_does_not_reach_the_app():
 def test_a_new_version_of_the_data_is_asked_for_again():
     inner, calls = counting_app()
     version = ["v1"]
-    cache = ResponseCache(inner, lambda: version[0])
+    cache = ResponseCache(inner, lambda: version[0], answer_key)
     call(cache, "/")
     version[0] = "v2"
     call(cache, "/")
@@ -58,29 +59,34 @@ def test_a_new_version_of_the_data_is_asked_for_again():
 )
 def test_private_conditional_and_unsafe_requests_always_reach_the_app(kwargs):
     inner, calls = counting_app()
-    cache = ResponseCache(inner, lambda: "v1")
+    cache = ResponseCache(inner, lambda: "v1", answer_key)
     call(cache, **kwargs)
     call(cache, **kwargs)
     assert len(calls) == 2
 
 
-def test_query_language_and_host_are_part_of_the_key():
+def test_query_and_language_are_part_of_the_key_and_the_host_and_unread_arguments_are_not():
     inner, calls = counting_app()
-    cache = ResponseCache(inner, lambda: "v1")
+    cache = ResponseCache(inner, lambda: "v1", answer_key)
     call(cache, "/", query="q=burman")
     call(cache, "/", query="q=carstedt")
     call(cache, "/", HTTP_ACCEPT_LANGUAGE="en")
-    call(cache, "/", HTTP_HOST="other.example.se")
+    call(cache, "/")
+    assert len(calls) == 4
+    call(cache, "/", HTTP_HOST="other.example.se")  # answers never depend on the Host
+    call(cache, "/", query="z=" + "x" * 200_000)  # nor on an argument no view reads
+    call(cache, "/", query="q=++burman++&z=1")  # the query as the views read it: the same search
+    call(cache, "/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9," + "x;q=0.1," * 1000)  # the language negotiated: en
     assert len(calls) == 4
 
 
 def test_errors_and_large_bodies_are_not_kept():
     inner, calls = counting_app(status="404 NOT FOUND")
-    cache = ResponseCache(inner, lambda: "v1")
+    cache = ResponseCache(inner, lambda: "v1", answer_key)
     call(cache, "/people/nobody")
     call(cache, "/people/nobody")
     big, big_calls = counting_app(body=b"x" * 300_000)
-    cache = ResponseCache(big, lambda: "v1")
+    cache = ResponseCache(big, lambda: "v1", answer_key)
     call(cache, "/contacts.vcf")
     call(cache, "/contacts.vcf")
     assert len(calls) == 2 and len(big_calls) == 2
@@ -88,7 +94,7 @@ def test_errors_and_large_bodies_are_not_kept():
 
 def test_memory_stays_within_the_budget():
     inner, calls = counting_app(body=b"y" * 10_000)
-    cache = ResponseCache(inner, lambda: "v1", max_bytes=50_000)
+    cache = ResponseCache(inner, lambda: "v1", answer_key, max_bytes=50_000)
     for n in range(20):
         call(cache, f"/people/p{n}")
     assert cache._entries.bytes <= 50_000 and len(cache._entries) < 20

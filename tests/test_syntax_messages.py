@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from contacts_app.contactsfile.canonical import canonical_text, untab
+from contacts_app.contactsfile.reading import parse_document
 from contacts_app.model.errors import SourceError
 from contacts_app.validation.validate import validate_document
-from contacts_app.contactsfile.reading import parse_document
 
 BASE = """contacts:
   - id: lorents-burman

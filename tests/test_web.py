@@ -19,8 +19,9 @@ SERVED = ["asa-oberg-linden", "lorents-burman", "pressjouren-umea", "inert-text"
 
 @pytest.fixture
 def app_config() -> dict:
-    """A public address for the links in vCards."""
-    return {"PUBLIC_URL": "https://kontakter.example.se"}
+    """A public address for the links in vCards; the status page opened to this machine (the opt-in of a
+    loopback server with no proxy)."""
+    return {"PUBLIC_URL": "https://kontakter.example.se", "STATUS_LOCAL": True}
 
 
 def html(response) -> str:
@@ -461,6 +462,11 @@ def test_status_is_hidden_from_other_machines_and_behind_proxies(client):
     assert client.get("/_status", environ_base={"REMOTE_ADDR": "203.0.113.7"}).status_code == 404
     assert client.get("/_status", headers={"X-Forwarded-For": "203.0.113.7"}).status_code == 404
     assert client.get("/api/status", environ_base={"REMOTE_ADDR": "203.0.113.7"}).status_code == 404
+
+
+def test_status_is_closed_without_a_token_or_the_local_opt_in(contacts_file):
+    client = create_app({"CONTACTS_FILE": str(contacts_file)}).test_client()
+    assert client.get("/_status").status_code == 404 and client.get("/api/status").status_code == 404
 
 
 def test_status_with_a_token(contacts_file):

@@ -20,8 +20,8 @@ from .conftest import WEB_CONTACTS, check_file
 
 @pytest.fixture
 def app_config() -> dict:
-    """No watcher: the tests say when the file is looked at."""
-    return {"RELOAD_INTERVAL": 0}
+    """No watcher: the tests say when the file is looked at; the status page open to this machine."""
+    return {"RELOAD_INTERVAL": 0, "STATUS_LOCAL": True}
 
 
 def save(path: Path, text: str, bump: int = 1) -> None:
@@ -91,7 +91,7 @@ def test_a_record_that_gains_an_error_keeps_its_last_good_version(app, client, c
 
 
 def test_unreadable_at_start_serves_an_empty_directory_and_says_why(tmp_path):
-    app = create_app({"CONTACTS_FILE": str(tmp_path / "missing.yaml"), "RELOAD_INTERVAL": 0})
+    app = create_app({"CONTACTS_FILE": str(tmp_path / "missing.yaml"), "RELOAD_INTERVAL": 0, "STATUS_LOCAL": True})
     client = app.test_client()
     assert client.get("/api/contacts").get_json() == []
     assert client.get("/api/status").get_json()["failed_reload"]["findings"][0]["code"] == "file-unreadable"
@@ -101,7 +101,7 @@ def test_unreadable_at_start_serves_an_empty_directory_and_says_why(tmp_path):
 
 
 def test_requests_during_reloads_see_one_whole_version(contacts_file):
-    app = create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": 0})
+    app = create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": 0, "STATUS_LOCAL": True})
     one = contacts_file.read_text(encoding="utf-8")
     two = one.replace("Kommunalråd", "Kommunstyrelsens ordförande").replace("Pressjouren", "Pressjour")
     stop = threading.Event()

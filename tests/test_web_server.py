@@ -38,7 +38,7 @@ def test_pages_downloads_and_errors_over_http(live_server):
     assert headers["Content-Type"] == "text/vcard; charset=utf-8"
     assert "filename*=UTF-8''%C3%85sa%20%C3%96berg-Lind%C3%A9n.vcf" in headers["Content-Disposition"]
     assert body.startswith(b"BEGIN:VCARD\r\nVERSION:3.0\r\n")
-    assert f"URL:{live_server}/people/asa-oberg-linden\r\n".encode() in body  # the address it was reached at
+    assert f"URL:{live_server}/people/asa-oberg-linden\r\n".encode() in body  # the address it listens on
     assert fetch(live_server + "/people/asa-oberg-linden.vcf", {"If-None-Match": headers["ETag"]})[0] == 304
     status, _, body = fetch(live_server + "/people/%ff")
     assert status == 404 and b"Traceback" not in body

@@ -122,6 +122,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     """`contacts serve`: check the file, then serve it with waitress until interrupted."""
     from contacts_app.web.app import create_app
+    from contacts_app.web.security import status_access
     from contacts_app.web.serving.arenas import limit_arenas
     from contacts_app.web.store import store_of
 
@@ -143,6 +144,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             raise ContactsError(f"{path} cannot be served", EXIT_UNREADABLE)
         raise ContactsError(f"{path} has no valid contact to serve", EXIT_FINDINGS)
     server = _listen(app, args.host, args.port)
+    app.config["SERVER_URL"] = f"http://{_url_host(args.host)}:{server.effective_port}"
     directory = store.snapshot.directory
     print(
         f"contacts: serving {len(directory.contacts)} contact(s) from {_named(path)} on "
@@ -153,6 +155,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
     for note in publication_notes(directory, args.lang):
         print(f"contacts: {note}", file=sys.stderr)
+    print(f"contacts: {status_access(app.config)}", file=sys.stderr)
+    print(f"contacts: links in pages and vCards point to {app.config['PUBLIC_URL'] or app.config['SERVER_URL']}"
+          + ("" if app.config["PUBLIC_URL"] else " (set CONTACTS_PUBLIC_URL to the public address)"), file=sys.stderr)
     if not args.no_carddav:
         print(
             f"contacts: address books (CardDAV) at http://{_url_host(args.host)}:{server.effective_port}/carddav/, "
@@ -187,8 +192,10 @@ def _listen(app, host: str, port: int):
 
     import waitress
 
+    from contacts_app.web.serving.limits import WAITRESS_OPTIONS
+
     try:
-        return waitress.create_server(app, host=host, port=port, threads=8, ident="contacts")
+        return waitress.create_server(app, host=host, port=port, **WAITRESS_OPTIONS)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise ContactsError(

@@ -8,11 +8,11 @@ import itertools
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterator
 
 import yaml
 
+from contacts_app.contactsfile.opening import read_regular
 from contacts_app.contactsfile.syntax import LOADER, syntax_finding
 from contacts_app.model.errors import SourceError
 from contacts_app.model.finding import Finding
@@ -33,17 +33,11 @@ class Document:
     version: str
 
 
-def read_text(path: str | os.PathLike) -> tuple[str, str]:
-    """The file's text as UTF-8 (a BOM dropped) and a hash of its bytes; SourceError if unreadable."""
+def read_text(path: str | os.PathLike, *, confine: bool = False) -> tuple[str, str]:
+    """The file's text as UTF-8 (a BOM dropped) and a hash of its bytes; SourceError if unreadable (see
+    opening.read_regular: a regular file only; with `confine`, no link out of its folder)."""
     name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SourceError(finding(name, 1, 1, "file-unreadable", "no such file; check the path")) from None
-    except IsADirectoryError:
-        raise SourceError(finding(name, 1, 1, "file-unreadable", "this is a folder; name the contacts file")) from None
-    except OSError as exc:
-        raise SourceError(finding(name, 1, 1, "file-unreadable", f"cannot read the file: {exc.strerror}")) from None
+    data = read_regular(path, confine=confine)
     version = hashlib.sha256(data).hexdigest()[:16]
     try:
         text = data.decode("utf-8")
@@ -233,7 +227,7 @@ def parse_document(text: str, name: str, version: str) -> Document:
     return Document(name, text, version)
 
 
-def read_document(path: str | os.PathLike) -> Document:
-    """Read a contacts file as a Document."""
-    text, version = read_text(path)
+def read_document(path: str | os.PathLike, *, confine: bool = False) -> Document:
+    """Read a contacts file as a Document (`confine`: see read_text)."""
+    text, version = read_text(path, confine=confine)
     return parse_document(text, str(path), version)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Callable, NamedTuple
 
-
 #: A line's indentation, an optional list dash, and a key followed by its colon.
 _KEYED = re.compile(r"(?P<indent> *)(?P<dash>- +)?(?P<key>[^\s#'\"{}\[\]:][^#:]*?):(?P<after>.*)\Z")
 #: Where a value starts on a line: after `key: ` or after `- `.

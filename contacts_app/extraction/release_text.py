@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from contacts_app.model.errors import ContactsError
+from contacts_app.extraction.fetch import ReleaseError, read_bytes
 
-
-class ReleaseError(ContactsError):
-    """A release that cannot be read; the message says which file and what to do."""
+__all__ = ["Release", "ReleaseError", "read_release", "html_to_lines", "split_lines"]
 
 
 @dataclass(frozen=True)
@@ -171,43 +167,10 @@ def _decode(data: bytes, location: str, is_html: bool) -> str:
         ) from None
 
 
-MAX_DOWNLOAD = 5 * 1024 * 1024
-
-
-def _download(url: str) -> bytes:
-    """A release page's bytes from its web address; ReleaseError when it cannot be fetched."""
-    request = urllib.request.Request(url, headers={"User-Agent": "contacts-import (press-room contact directory)"})
-    try:
-        with urllib.request.urlopen(request, timeout=20) as response:
-            data = response.read(MAX_DOWNLOAD + 1)
-    except urllib.error.HTTPError as exc:
-        raise ReleaseError(f"{url}: the server answered {exc.code} {exc.reason}") from None
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise ReleaseError(f"{url}: cannot fetch it ({reason}); save the page as a file and import that") from None
-    if len(data) > MAX_DOWNLOAD:
-        raise ReleaseError(f"{url}: the page is larger than {MAX_DOWNLOAD // 1024 // 1024} MB; not a press release")
-    return data
-
-
-def _read_bytes(location: str) -> bytes:
-    """A release's bytes from a file or a web address."""
-    if location.startswith(("http://", "https://")):
-        return _download(location)
-    try:
-        return Path(location).read_bytes()
-    except FileNotFoundError:
-        raise ReleaseError(f"{location}: no such file") from None
-    except IsADirectoryError:
-        raise ReleaseError(f"{location}: this is a folder; name the release file") from None
-    except OSError as exc:
-        raise ReleaseError(f"{location}: cannot read it ({exc.strerror})") from None
-
-
 def read_release(path: str | Path) -> Release:
     """Read a release from a .txt or .html file or a web address; ReleaseError when empty, binary or unreadable."""
     location = str(path)
-    data = _read_bytes(location)
+    data = read_bytes(location)
     if not data.strip():
         raise ReleaseError(f"{location}: the file is empty")
     if b"\x00" in data[:8192]:

@@ -11,6 +11,22 @@ from __future__ import annotations
 import re
 
 RULE_MESSAGES: dict[str, dict[str, str]] = {
+    "id-too-long": {"en": "the id is {length} characters; shorten it to {limit} or fewer",
+                    "sv": "id:t är {length} tecken långt; korta det till högst {limit}"},
+    "url-invalid": {"en": "source url {url} should start with https:// (or http://)",
+                    "sv": "källans url {url} ska börja med https:// (eller http://)"},
+    "text-hidden-character": {
+        "en": "{what} holds {character} at character {place}, which hides or reorders text on pages and in "
+              "spreadsheets; delete it",
+        "sv": "{what} innehåller {character} vid tecken {place}, som döljer eller kastar om text på sidor och i "
+              "kalkylblad; ta bort det",
+    },
+    "card-too-big": {
+        "en": "the contact's card is about {size} bytes, more than a QR code holds ({limit}): its page shows no QR "
+              "code; shorten the title or organisation",
+        "sv": "kontaktens kort är cirka {size} byte, mer än en QR-kod rymmer ({limit}): sidan visar ingen QR-kod; "
+              "korta titeln eller organisationen",
+    },
     "yaml-tag": {"en": "the tag {tag} is not allowed in a contacts file; remove it and write plain text",
                  "sv": "taggen {tag} är inte tillåten i en kontaktfil; ta bort den och skriv vanlig text"},
     "yaml-too-deep": {"en": "values are nested more than {depth} levels deep; no contacts file needs that",

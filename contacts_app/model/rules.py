@@ -21,6 +21,10 @@ RULES: dict[str, tuple[Severity, str]] = {
     "missing-field": (Severity.ERROR, "a required field is missing or empty"),
     "id-invalid": (Severity.ERROR, "an id is not lower-case letters, digits and hyphens"),
     "id-duplicate": (Severity.ERROR, "two contacts share an id"),
+    "id-too-long": (Severity.ERROR, "an id is longer than 64 characters"),
+    "text-hidden-character": (Severity.ERROR, "a text holds a control, bidirectional or invisible character"),
+    "url-invalid": (Severity.ERROR, "a source url is not an http or https address"),
+    "card-too-big": (Severity.WARNING, "the contact's card is too big for a QR code; its page shows none"),
     "kind-invalid": (Severity.ERROR, "kind is neither person nor desk"),
     "language-invalid": (Severity.ERROR, "a language code is not the two-letter code of any language"),
     "language-unused": (Severity.WARNING, "a text is in a language the directory is not shown in (se for sv?)"),
@@ -45,7 +49,7 @@ RULES: dict[str, tuple[Severity, str]] = {
 ACKNOWLEDGEABLE = tuple(
     code
     for code, (severity, _) in RULES.items()
-    if severity is Severity.WARNING and code not in ("ack-unused", "import-conflict", "import-skipped")
+    if severity is Severity.WARNING and code not in ("ack-unused", "import-conflict", "import-skipped", "card-too-big")
 )
 
 

@@ -9,9 +9,13 @@ import segno
 
 
 @lru_cache(maxsize=4096)
-def qr_svg(data: str) -> str:
-    """An SVG QR code of `data` (error correction M), sized by its viewBox so CSS decides how big it is."""
-    code = segno.make(data, error="m", micro=False)
+def qr_svg(data: str) -> str | None:
+    """An SVG QR code of `data` (error correction M), sized by its viewBox so CSS decides how big it is;
+    None when `data` is more than a QR code holds (about 2,300 bytes)."""
+    try:
+        code = segno.make(data, error="m", micro=False)
+    except segno.DataOverflowError:
+        return None
     out = io.BytesIO()
     code.save(
         out, kind="svg", xmldecl=False, svgns=True, nl=False, omitsize=True, border=4,

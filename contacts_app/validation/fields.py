@@ -19,6 +19,8 @@ from contacts_app.validation.languages import is_language, nearest_language
 from contacts_app.validation.shapes import Scope, shape
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+#: The longest id: it names files of a static export, and a page's address.
+MAX_ID = 64
 #: The nodes a draft keeps once its contact is read: those the rules across records point at.
 _KEPT_NODES = ("id", "name")
 
@@ -54,6 +56,8 @@ def read_contact(path: str, node: yaml.Node, check_dns: bool) -> Draft:
             draft.report(get("id") or node, "missing-field:id-named", slug=slugify(name))
         else:
             draft.report(get("id") or node, "missing-field:id")
+    elif len(contact_id) > MAX_ID:
+        draft.report(get("id"), "id-too-long", length=str(len(contact_id)), limit=str(MAX_ID))
     elif not ID_PATTERN.match(contact_id):
         draft.report(get("id"), "id-invalid", id=contact_id, slug=slugify(contact_id))
     if name is None:
@@ -205,9 +209,11 @@ def _source(draft: Draft, node: yaml.Node) -> Source | None:
             draft.report(value["date"], "date-invalid", date=when)
             when = None
     text = {key: draft.text(value[key], key) for key in ("release", "url", "file") if key in value}
+    if text.get("url") and not text["url"].lower().startswith(("https://", "http://")):
+        draft.report(value["url"], "url-invalid", url=repr(text["url"][:80]))
     return Source(
         release=text.get("release"),
-        location=text.get("url") if (text.get("url") or "").startswith(("http://", "https://")) else None,
+        location=text.get("url") if (text.get("url") or "").lower().startswith(("http://", "https://")) else None,
         languages=tuple(languages),
         date=when,
     )

@@ -13,6 +13,7 @@ import yaml
 from contacts_app.model.contact import DEFAULT_LANGUAGE, LANGUAGES, Texts
 from contacts_app.model.finding import Finding
 from contacts_app.model.rules import rule_finding
+from contacts_app.validation import characters
 from contacts_app.validation.languages import is_language, language_name, nearest_language
 
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -70,6 +71,10 @@ class Scope:
             return None
         if node.tag == NULL_TAG:
             return None
+        for line, col, character, place in characters.check(node):
+            self.findings.append(
+                rule_finding(self.path, line, col, "text-hidden-character", what=what, character=character, place=str(place))
+            )
         value = " ".join(node.value.split())
         return value or None
 

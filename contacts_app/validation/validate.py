@@ -17,6 +17,7 @@ from contacts_app.model.contact import Contact, Directory, Held
 from contacts_app.model.keys import TOP_KEYS
 from contacts_app.validation.acknowledgements import apply_acknowledgements
 from contacts_app.validation.across import cross_check
+from contacts_app.validation.card_size import check_card_size
 from contacts_app.validation.fields import ID_PATTERN, Draft, read_contact
 from contacts_app.validation.shapes import Scope, shape
 
@@ -36,6 +37,8 @@ def validate_document(doc: Document, *, check_dns: bool = False) -> Directory:
     cross_check(drafts)
     contacts, held = [], []
     for draft in drafts:
+        if not draft.has_error:
+            check_card_size(draft)
         apply_acknowledgements(draft, draft.acks)
         if draft.has_error:
             held.append(_held(draft))
@@ -45,14 +48,15 @@ def validate_document(doc: Document, *, check_dns: bool = False) -> Directory:
     return Directory(doc.path, tuple(contacts), tuple(findings), doc.version, held=tuple(held))
 
 
-def load_directory(path: str | PathLike, *, check_dns: bool = False) -> Directory:
+def load_directory(path: str | PathLike, *, check_dns: bool = False, confine: bool = False) -> Directory:
     """Read, compose and validate a contacts file; SourceError when it is not readable YAML.
 
     The garbage collector is paused throughout: the node tree is large, acyclic and short-lived, and
-    each collection would walk all of it again (it cost more than the validation itself).
+    each collection would walk all of it again (it cost more than the validation itself). With `confine`
+    a link out of the file's folder is not followed (see contactsfile.opening).
     """
     with collector_paused():
-        return validate_document(read_document(path), check_dns=check_dns)
+        return validate_document(read_document(path, confine=confine), check_dns=check_dns)
 
 
 def _unstreamed_contacts(outer: Scope, root: yaml.Node | None) -> list[yaml.Node]:

@@ -9,13 +9,26 @@ def _data_version(store) -> tuple:
     return directory.version, directory.loaded_at
 
 
+def _flag(name: str) -> bool:
+    """Whether the environment variable `name` is set to 1, true or yes."""
+    import os
+
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
+
+
 def create_app(config: dict | None = None):
     """The Flask app serving the directory.
 
     Settings (in `config`, else from the environment): CONTACTS_FILE (the contacts file; default
-    data/contacts.yaml, else the bundled data), PUBLIC_URL (the site's address as the public sees it,
-    for the links in vCards; default the address each request came to), STATUS_TOKEN (the password of
-    the staff status page; without it the page answers only on this machine), RELOAD_INTERVAL (seconds
+    data/contacts.yaml, else the bundled data), PUBLIC_URL (the site's address as the public sees it, for
+    the absolute links in vCards, QR codes and JSON-LD; default SERVER_URL, the address `contacts serve`
+    listens on, else http://localhost: never the Host a request names), STATUS_TOKEN (the password of
+    the staff status page; without it the page is closed), STATUS_LOCAL (CONTACTS_STATUS_LOCAL=1: without
+    a token, let direct requests from this machine see the status page: only for a server on loopback
+    with no proxy in front), FOLLOW_LINKS (CONTACTS_FOLLOW_LINKS=1: follow a link at the file's path out
+    of its folder), RELOAD_SETTLE (seconds a changed file must stand still before it is taken; default
+    1), CONFIRM_DROP_AFTER (seconds a version that drops more than half the contacts waits for staff to
+    confirm it before it is taken anyway; CONTACTS_CONFIRM_DROP_AFTER; default 600), RELOAD_INTERVAL (seconds
     between the store's background checks of the file for changes; default 1; 0, None or infinity: no
     watcher, the file is read once and again only when told to, as `store.check()`), RESPONSE_CACHE (keep finished public answers
     per version of the data, see microcache.py; default on), KEEP_LAST_GOOD (keep the records published
@@ -31,9 +44,12 @@ def create_app(config: dict | None = None):
 
     from contacts_app.contactsfile.locations import contacts_file, is_fallback, resource_path
     from contacts_app.web import errors, links, security, views
+    from contacts_app.web.reload_guard import ReloadGuard
     from contacts_app.web.serving import compression
+    from contacts_app.web.serving.limits import MAX_BODY_BYTES
     from contacts_app.web.serving.microcache import ResponseCache
     from contacts_app.web.store import DirectoryStore, attach
+    from contacts_app.web.views.common import answer_key
 
     app = Flask(
         __name__,
@@ -44,10 +60,15 @@ def create_app(config: dict | None = None):
         CONTACTS_FILE=None,  # None: resources.contacts_file decides ($CONTACTS_FILE, data/, bundled)
         PUBLIC_URL=os.environ.get("CONTACTS_PUBLIC_URL") or None,
         STATUS_TOKEN=os.environ.get("CONTACTS_STATUS_TOKEN") or None,
+        STATUS_LOCAL=_flag("CONTACTS_STATUS_LOCAL"),
+        FOLLOW_LINKS=_flag("CONTACTS_FOLLOW_LINKS"),
+        SERVER_URL=None,
         RELOAD_INTERVAL=1.0,
         CARDDAV_FOLDER=None,
         CARDDAV_SITE_URL=None,
-        MAX_CONTENT_LENGTH=16 * 1024,
+        RELOAD_SETTLE=1.0,
+        CONFIRM_DROP_AFTER=float(os.environ.get("CONTACTS_CONFIRM_DROP_AFTER") or 600),
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
     )
     if config:
         app.config.update(config)
@@ -61,9 +82,10 @@ def create_app(config: dict | None = None):
     interval = app.config["RELOAD_INTERVAL"]
     keep = app.config.get("KEEP_LAST_GOOD")
     keep = not is_fallback(path) if keep is None else bool(keep)
+    guard = ReloadGuard(float(app.config["RELOAD_SETTLE"]), float(app.config["CONFIRM_DROP_AFTER"]))
     store = attach(app, DirectoryStore(
         path, interval=float(interval or 0), watch=True, keep_last_good=keep,
-        lang=app.config.get("MESSAGE_LANGUAGE") or "en",
+        lang=app.config.get("MESSAGE_LANGUAGE") or "en", guard=guard, confine=not app.config["FOLLOW_LINKS"],
     ))
 
     views.init_app(app)
@@ -72,7 +94,7 @@ def create_app(config: dict | None = None):
     security.init_app(app)
     compression.init_app(app)
     if app.config.get("RESPONSE_CACHE", True):
-        app.wsgi_app = ResponseCache(app.wsgi_app, lambda: _data_version(store))
+        app.wsgi_app = ResponseCache(app.wsgi_app, lambda: _data_version(store), answer_key)
     if app.config["CARDDAV_FOLDER"]:
         from contacts_app.web import carddav
 

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from flask import request
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 from contacts_app.model.contact import DEFAULT_LANGUAGE, LANGUAGES
 
 
 def request_language() -> tuple[str, bool]:
     """(language, chosen explicitly): `?lang=sv|en` first, else the browser's Accept-Language, else Swedish."""
-    asked = request.args.get("lang", "")
+    return negotiate(request.args.get("lang", ""), request.headers.get("Accept-Language", ""))
+
+
+def negotiate(asked: str, accept_language: str) -> tuple[str, bool]:
+    """(language, chosen explicitly) of a `lang` argument and an Accept-Language header (see request_language)."""
     if asked in LANGUAGES:
         return asked, True
-    return request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE), False
+    return parse_accept_header(accept_language, LanguageAccept).best_match(LANGUAGES, default=DEFAULT_LANGUAGE), False
 
 
 STRINGS: dict[str, dict[str, str]] = {

@@ -1,7 +1,7 @@
 """Addresses in pages and downloads, behind one interface with two implementations, chosen once per request.
 
-`ServerLinks` gives the server's addresses (url_for; absolute ones from PUBLIC_URL, else the host the
-request came to); `StaticLinks` (in static_site.py) gives the files of a static export, relative to the
+`ServerLinks` gives the server's addresses (url_for; absolute ones from the one configured base,
+`base_url`: never from the Host a request names, so no request can change another's answer); `StaticLinks` (in static_site.py) gives the files of a static export, relative to the
 page being written. The views put a ServerLinks on `g` before each request; `contacts build` puts its
 StaticLinks there first, and nothing else in the views asks which one it is.
 """
@@ -57,8 +57,8 @@ def _person_values(contact: Contact, lang: str) -> dict:
 class ServerLinks(Links):
     """The server's addresses, for one request."""
 
-    def __init__(self, public_url: str | None, urls: LRU[str | None] | None = None):
-        self.public_url = public_url.rstrip("/") if public_url else None
+    def __init__(self, public_url: str, urls: LRU[str | None] | None = None):
+        self.public_url = public_url.rstrip("/")
         self._urls = urls  # the snapshot's memo of contacts' addresses
 
     def href(self, endpoint: str, values: dict) -> str:
@@ -66,24 +66,22 @@ class ServerLinks(Links):
         return url_for(endpoint, **values)
 
     def absolute(self, endpoint: str, values: dict) -> str | None:
-        """PUBLIC_URL and the path when configured, else the address the request came to."""
-        if self.public_url:
-            return self.public_url + url_for(endpoint, **values)
-        return url_for(endpoint, _external=True, **values)
+        """The configured base (see base_url) and the path."""
+        return self.public_url + url_for(endpoint, **values)
 
     def other_language(self, endpoint: str, query: dict, path: dict | None = None) -> str:
         """The same path with the other language's arguments (a link relative to the page)."""
         return "?" + do_urlencode(query)
 
     def page_key(self) -> tuple:
-        """Pages depend on the path the site is served under (a page is kept for every host that asks)."""
+        """Pages depend on the path the site is served under (set by the server, never by a request)."""
         return (False, request.script_root)
 
     def person_url(self, contact: Contact, lang: str) -> str | None:
-        """As Links.person_url, remembered per address of the site."""
+        """As Links.person_url, remembered per contact and language."""
         if self._urls is None:
             return super().person_url(contact, lang)
-        key = (contact.id, lang, request.host_url, request.script_root)
+        key = (contact.id, lang, request.script_root)
         url = self._urls.get(key)
         if url is None:
             url = self._urls.put(key, super().person_url(contact, lang))
@@ -94,8 +92,18 @@ def links() -> Links:
     """The Links of the current request, chosen once before it ran (see views.prepare); the server's
     addresses for an answer made before that (an error page of a request that never reached a view)."""
     if "links" not in g:
-        g.links = ServerLinks(current_app.config.get("PUBLIC_URL"))
+        g.links = ServerLinks(base_url(current_app.config))
     return g.links
+
+
+#: The base of absolute links when neither PUBLIC_URL nor SERVER_URL is set (an app not run by `serve`).
+FALLBACK_URL = "http://localhost"
+
+
+def base_url(config) -> str:
+    """The one base of every absolute link: PUBLIC_URL, else SERVER_URL (the address `contacts serve`
+    listens on), else FALLBACK_URL; the same for every visitor, whatever Host they send."""
+    return config.get("PUBLIC_URL") or config.get("SERVER_URL") or FALLBACK_URL
 
 
 def href(endpoint: str, **values) -> str:

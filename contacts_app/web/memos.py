@@ -1,7 +1,8 @@
 """What every request of one snapshot shares: rendered pages, vCards, downloads, addresses, bulk files.
 
 The store makes a new set with each snapshot it swaps in, so nothing here is ever stale; each memo is an
-LRU with a budget, so none grows without bound whatever hosts, languages or searches requests bring.
+LRU with a byte budget (keys counted), so none grows without bound whatever requests bring; and none is
+keyed by anything a request can vary freely (the Host is never part of an answer: see links.base_url).
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ PAGE_CACHE_BYTES = 8 * 1024 * 1024
 CARD_CACHE_BYTES = 32 * 1024 * 1024
 #: Single-card downloads (body, ETag, Content-Disposition) kept per version.
 DOWNLOAD_CACHE_BYTES = 16 * 1024 * 1024
-#: Absolute addresses of contacts' pages kept per version (they depend on the host a request came to).
-URL_CACHE_ENTRIES = 65536
+#: Absolute addresses of contacts' pages kept per version (one per contact and language).
+URL_CACHE_BYTES = 4 * 1024 * 1024
 #: Whole-directory downloads kept per version: a few megabytes each with 10,000 contacts.
 BULK_CACHE_BYTES = 96 * 1024 * 1024
 BULK_CACHE_ENTRIES = 32
@@ -36,7 +37,7 @@ class Memos:
         self.downloads: LRU[tuple[bytes, str, str]] = LRU(
             max_bytes=DOWNLOAD_CACHE_BYTES, size=lambda e: len(e[0]) + len(e[2]) + 64
         )
-        self.urls: LRU[str] = LRU(max_entries=URL_CACHE_ENTRIES)
+        self.urls: LRU[str] = LRU(max_bytes=URL_CACHE_BYTES, size=lambda url: len(url or "") + 48)
         self.bulks: LRU[tuple[bytes, str]] = LRU(
             max_bytes=BULK_CACHE_BYTES, max_entries=BULK_CACHE_ENTRIES, size=lambda e: len(e[0])
         )

@@ -15,8 +15,9 @@ from contacts_app.normalise import name_match
 from contacts_app.normalise.names import slugify
 from contacts_app.web.serving.lru import LRU
 
-#: Words whose hits are remembered per snapshot.
+#: Words whose hits are remembered per snapshot, and the bytes they may hold (a hit is some 40 bytes).
 REMEMBERED_WORDS = 512
+REMEMBERED_BYTES = 4 * 1024 * 1024
 _SWEDISH_ORDER = str.maketrans({"å": "z\x01", "ä": "z\x02", "æ": "z\x02", "ö": "z\x03", "ø": "z\x03"})
 
 
@@ -51,7 +52,9 @@ class SearchIndex:
         self._joined, self._starts = "\n".join(self.haystacks), starts
         self._orders = {lang: self._order(lang) for lang in LANGUAGES}
         self._organisations = {lang: self._organisation_list(lang) for lang in LANGUAGES}
-        self._words: LRU[frozenset[int]] = LRU(max_entries=REMEMBERED_WORDS)
+        self._words: LRU[frozenset[int]] = LRU(
+            max_entries=REMEMBERED_WORDS, max_bytes=REMEMBERED_BYTES, size=lambda hits: 256 + 40 * len(hits)
+        )
 
     def _order(self, lang: str) -> tuple[int, ...]:
         keys = [(sort_key(c.organisation.pick(lang) or "~"), sort_key(c.name)) for c in self.contacts]

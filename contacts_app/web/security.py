@@ -34,19 +34,35 @@ def add_security_headers(response: Response) -> Response:
 
 
 def may_see_status(app: Flask) -> bool:
-    """Staff only: the right STATUS_TOKEN (as the Basic-auth password or a Bearer token), or, when no
-    token is configured, a direct request from this machine (not one forwarded by a proxy)."""
+    """Staff only: the right STATUS_TOKEN (as the Basic-auth password or a Bearer token). Without a token the
+    page is closed, unless STATUS_LOCAL opens it to direct requests from this machine.
+
+    A proxy on the same machine cannot be told apart: its requests come from loopback too, and waitress
+    drops the X-Forwarded-For and Forwarded headers of a proxy it was not told to trust before the app
+    sees them. So STATUS_LOCAL is only for a server on loopback with no proxy in front."""
     token = app.config.get("STATUS_TOKEN")
     if token:
         auth = request.authorization
         given = (auth.password if auth and auth.type == "basic" else auth.token if auth else None) or ""
         return hmac.compare_digest(given.encode(), str(token).encode())
+    if not app.config.get("STATUS_LOCAL"):
+        return False
     if request.headers.get("X-Forwarded-For") or request.headers.get("Forwarded"):
         return False
     try:
         return ipaddress.ip_address(request.remote_addr or "").is_loopback
     except ValueError:
         return False
+
+
+def status_access(config) -> str:
+    """Who may see the staff status page under these settings, in one sentence for the start-up message."""
+    if config.get("STATUS_TOKEN"):
+        return "/_status needs the token CONTACTS_STATUS_TOKEN"
+    if config.get("STATUS_LOCAL"):
+        return ("/_status is open to direct requests from this machine (CONTACTS_STATUS_LOCAL=1): "
+                "do not put a proxy in front")
+    return "/_status is closed: set CONTACTS_STATUS_TOKEN to open it to staff"
 
 
 def init_app(app: Flask) -> None:

@@ -15,15 +15,11 @@ from __future__ import annotations
 import logging
 import math
 import os
-import pickle
-import subprocess
-import sys
 import threading
 import weakref
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Callable, Mapping
 
@@ -32,9 +28,9 @@ from contacts_app.model.contact import Contact, Directory
 from contacts_app.model.errors import SourceError
 from contacts_app.model.finding import Finding
 from contacts_app.model.messages import say
-from contacts_app.model.rules import finding
 from contacts_app.validation.publish import publication_notes, publish, reload_line
-from contacts_app.validation.validate import load_directory
+from contacts_app.web.loading import load
+from contacts_app.web.reload_guard import ReloadGuard, forward
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -45,56 +41,6 @@ if TYPE_CHECKING:
 #: Where an app keeps its DirectoryStore (see `store_of`).
 STORE_KEY = "contacts_store"
 log = logging.getLogger(__name__)
-
-#: A file at least this big is read and validated in a child process (see `load`).
-ISOLATE_BYTES = 512 * 1024
-
-_CHILD = (
-    "import pickle, sys\n"
-    "from contacts_app.web.store import _load_parts\n"
-    "sys.stdout.buffer.write(pickle.dumps(_load_parts(sys.argv[1]), protocol=pickle.HIGHEST_PROTOCOL))\n"
-)
-
-
-def load(path: str | os.PathLike, *, isolate: bool | None = None) -> Directory:
-    """The Directory of a contacts file, as `load_directory`, for a long-running server.
-
-    Validating a file builds a node tree some 30 times the file's size; freed, it leaves the
-    process's memory fragmented, so a server that loaded 10k contacts kept about 240 MB where its data
-    needs 30 MB. With `isolate` (by default when the file is ISOLATE_BYTES or more) a child process
-    reads and validates the file and hands back only the result, and the server stays small.
-    """
-    if isolate is None:
-        try:
-            isolate = os.stat(path).st_size >= ISOLATE_BYTES
-        except OSError:
-            isolate = False
-    if not isolate:
-        return load_directory(path)
-    package_parent = str(Path(__file__).resolve().parent.parent)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_parent, os.environ.get("PYTHONPATH"))))}
-    child = subprocess.run(
-        [sys.executable, "-c", _CHILD, os.fspath(path)], capture_output=True, env=env, stdin=subprocess.DEVNULL
-    )
-    if child.returncode != 0:
-        last = (child.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
-        raise SourceError(
-            finding(str(path), 1, 1, "file-unreadable", f"reading the file failed: {last[:300]}")
-        )
-    kind, value = pickle.loads(child.stdout)  # our own child's output, never outside input
-    if kind == "source-error":
-        raise SourceError(value)
-    return Directory(*value)
-
-
-def _load_parts(path: str) -> tuple[str, tuple]:
-    """In the child process of `load`: the Directory's fields, or the finding of a SourceError."""
-    try:
-        d = load_directory(path)
-    except SourceError as exc:
-        return "source-error", exc.finding
-    return "ok", (d.path, d.contacts, d.findings, d.version, d.loaded_at, d.held)
-
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -153,7 +99,8 @@ class DirectoryStore:
     `watch` has started it, from a background thread that looks at the file every `interval` seconds."""
 
     def __init__(self, path: str | os.PathLike, *, interval: float = 1.0, isolate: bool | None = None,
-                 watch: bool = False, keep_last_good: bool = False, lang: str = "en"):
+                 watch: bool = False, keep_last_good: bool = False, lang: str = "en", confine: bool = True,
+                 guard: ReloadGuard | None = None):
         self.path = str(path)
         self.lang = lang  # of the log's lines
         self.keep_last_good = keep_last_good
@@ -161,6 +108,8 @@ class DirectoryStore:
         self._seed: Mapping[str, Contact] | None = read_last_good(self.path) if keep_last_good else None
         self.interval = interval
         self.isolate = isolate
+        self.confine = confine  # links out of the file's folder are not followed
+        self.guard = guard or ReloadGuard()
         self._lock = threading.Lock()
         self._stamp: tuple | None = None
         self._snapshot = _empty(self.path)
@@ -192,6 +141,26 @@ class DirectoryStore:
                 return False
             self._reload_locked()
         return True
+
+    def poll(self) -> bool:
+        """What the watcher does every interval: reload a changed file once it has stood still, and put a
+        held version (see reload_guard) into service once it is due; True when something was swapped in."""
+        stamp = self._file_stamp()
+        if stamp == self._stamp:
+            with self._lock:
+                held = self.guard.ripe(stamp)
+                if held is not None:
+                    self._swap(held.directory, held.stamp)
+            return held is not None
+        return self.guard.settled(stamp) and self.check()
+
+    def confirm(self, version: str) -> bool:
+        """Staff confirmed the held version `version`: into service now; False when no such version is held."""
+        with self._lock:
+            held = self.guard.confirm(version)
+            if held is not None:
+                self._swap(held.directory, held.stamp)
+        return held is not None
 
     def watch(self) -> bool:
         """Start the background thread that checks the file every `interval` seconds (none for an interval
@@ -237,16 +206,25 @@ class DirectoryStore:
         self._stamp = stamp
         before = self._snapshot.directory
         try:
-            directory = load(self.path, isolate=self.isolate)
+            directory = load(self.path, isolate=self.isolate, confine=self.confine)
         except SourceError as exc:
             return self._refuse(Attempt(datetime.now(timezone.utc), (exc.finding,), unreadable=True))
         directory = publish(directory, before.by_id if self._seed is None else self._seed)
         if directory.errors and not directory.contacts:
             return self._refuse(Attempt(directory.loaded_at, directory.findings))
         self.failed = None
-        if before.version == directory.version:
-            return True
-        modified = datetime.fromtimestamp(stamp[0] / 1e9, timezone.utc).replace(microsecond=0) if stamp else directory.loaded_at
+        if self.guard.hold(directory, len(self._snapshot.contacts), stamp):
+            return False
+        if before.version != directory.version:
+            self._swap(directory, stamp)
+        return True
+
+    def _swap(self, directory: Directory, stamp: tuple | None) -> None:
+        """Put `directory` into service, its time the file's mtime but never before the last version's; log
+        the reload, keep its records beside the file, and tell the listeners."""
+        before = self._snapshot.directory
+        mtime = datetime.fromtimestamp(stamp[0] / 1e9, timezone.utc).replace(microsecond=0) if stamp else None
+        modified = forward(self._snapshot.modified, mtime or directory.loaded_at)
         first = self._seed is not None or before.version == "none"
         self._snapshot = Snapshot.of(directory, modified, _revisions(self._snapshot, directory, modified))
         self._seed = None
@@ -256,7 +234,6 @@ class DirectoryStore:
             write_last_good(self.path, directory.contacts)
         for listener in self._listeners:
             _tell(listener, self._snapshot)
-        return True
 
     def _refuse(self, attempt: Attempt) -> bool:
         """Keep the data in service and the failed attempt for the status page; say so in the log."""
@@ -284,7 +261,7 @@ def _watch(ref: "weakref.ref[DirectoryStore]", stop: threading.Event, interval: 
         if store is None:
             return
         try:
-            store.check()
+            store.poll()
         except Exception:  # a bug must not end the watch: the last good data stays, the next check retries
             log.exception("checking %s failed", store.path)
         del store

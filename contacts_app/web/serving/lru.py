@@ -13,9 +13,18 @@ from typing import Callable, Generic, Hashable, TypeVar
 V = TypeVar("V")
 
 
+def key_bytes(key: Hashable) -> int:
+    """About what a key holds: the length of its texts and bytes, and a word for anything else."""
+    if isinstance(key, (str, bytes)):
+        return len(key) + 48
+    if isinstance(key, tuple):
+        return 56 + sum(key_bytes(part) for part in key)
+    return 32
+
+
 class LRU(Generic[V]):
-    """Values by key, the least recently used let go first once `max_bytes` (as `size` counts an entry) or
-    `max_entries` is passed; the newest entry is always kept, however big."""
+    """Values by key, the least recently used let go first once `max_bytes` (as `size` counts an entry, with
+    its key's bytes) or `max_entries` is passed; the newest entry is always kept, however big."""
 
     def __init__(self, *, max_bytes: int | None = None, max_entries: int | None = None,
                  size: Callable[[V], int] | None = None):
@@ -58,7 +67,7 @@ class LRU(Generic[V]):
 
     def put(self, key: Hashable, value: V) -> V:
         """Keep `value` under `key` (a value already there stays) and return what is kept."""
-        size = self._size(value) if self._size else 0
+        size = self._size(value) + key_bytes(key) if self._size else 0
         with self._lock:
             hit = self._entries.get(key)
             if hit is not None:

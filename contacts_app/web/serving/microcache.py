@@ -1,11 +1,13 @@
 """A response cache in front of the app: repeated requests for the same public answer skip Flask entirely.
 
 When a big story breaks, journalists ask for the same few pages and cards again and again. Every
-answer is a pure function of the data's version and the request (path, query, language, encoding, host), so
+answer is a pure function of the data's version and the request (path, the query arguments the views read,
+canonicalised, the negotiated language, the encoding: never the Host, which answers do not depend on), so
 the finished response (status, headers, body) can be kept per version and sent again as it is, the
 way a caching proxy would. Only plain GET and HEAD requests of public routes are cached, only 200s,
 and only small bodies; requests with validators (If-None-Match, If-Modified-Since) go through the app,
-which answers 304. Memory is bounded by a byte budget, oldest-used first out.
+which answers 304. Memory is bounded by a byte budget that counts each entry's body, headers and key,
+oldest-used first out.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from typing import Callable, Iterable
 from contacts_app.web.serving.compression import accepts_gzip
 from contacts_app.web.serving.lru import LRU
 
+#: The longest path cached (ids are at most 64 characters).
+MAX_PATH = 256
 #: Paths never cached: the staff pages (their answer depends on who asks).
 PRIVATE_PREFIXES = ("/_status", "/api/status")
 #: Request headers that make an answer depend on more than the key below.
@@ -25,14 +29,15 @@ _VALIDATORS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH", 
 class ResponseCache:
     """WSGI middleware keeping finished 200 responses per data version (see the module's docstring)."""
 
-    def __init__(self, app, version: Callable[[], object], *, max_bytes: int = 16 * 1024 * 1024,
-                 max_body: int = 256 * 1024):
+    def __init__(self, app, version: Callable[[], object], shaping: Callable[[dict], tuple], *,
+                 max_bytes: int = 16 * 1024 * 1024, max_body: int = 256 * 1024):
         self.app = app
         self.version = version
+        self.shaping = shaping  # what of the query and headers shapes an answer (views.common.answer_key)
         self.max_bytes = max_bytes
         self.max_body = max_body
-        #: (status, headers, body) by request; an entry counts its body and some 512 bytes of headers.
-        self._entries: LRU[tuple[str, list, bytes]] = LRU(max_bytes=max_bytes, size=lambda e: len(e[2]) + 512)
+        #: (status, headers, body) by request; an entry counts its body, headers and key (see LRU).
+        self._entries: LRU[tuple[str, list, bytes]] = LRU(max_bytes=max_bytes, size=_entry_bytes)
 
     def __call__(self, environ: dict, start_response) -> Iterable[bytes]:
         key = self._key(environ)
@@ -53,10 +58,11 @@ class ResponseCache:
             return None
         if any(name in environ for name in _VALIDATORS):
             return None
+        if len(path) > MAX_PATH:  # no route has such a path: a 404, not worth a place
+            return None
         return (
-            self.version(), method, environ.get("wsgi.url_scheme"), environ.get("HTTP_HOST"),
-            environ.get("SCRIPT_NAME", ""), path, environ.get("QUERY_STRING", ""),
-            environ.get("HTTP_ACCEPT_LANGUAGE", ""), accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING", "")),
+            self.version(), method, environ.get("wsgi.url_scheme"), environ.get("SCRIPT_NAME", ""), path,
+            *self.shaping(environ), accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING", "")),
         )
 
     def _fill(self, key: tuple, environ: dict, start_response) -> Iterable[bytes]:
@@ -83,4 +89,11 @@ class ResponseCache:
         return [body]
 
     def _keep(self, key: tuple, entry: tuple[str, list, bytes]) -> None:
+        """Keep a finished answer under its key."""
         self._entries.put(key, entry)
+
+
+def _entry_bytes(entry: tuple[str, list, bytes]) -> int:
+    """What a kept answer holds: its body, status and headers, and the objects around them."""
+    status, headers, body = entry
+    return len(body) + len(status) + sum(len(k) + len(v) + 112 for k, v in headers) + 256

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, current_app, g
 
-from contacts_app.web.links import ServerLinks
+from contacts_app.web.links import ServerLinks, base_url
 from contacts_app.web.views import api, downloads, pages, staff
 from contacts_app.web.views.common import snapshot
 
@@ -15,7 +15,7 @@ def prepare() -> None:
     """Before each request: take the data's snapshot and choose the Links, once (a build has chosen its own)."""
     snap = snapshot()
     if "links" not in g:
-        g.links = ServerLinks(current_app.config.get("PUBLIC_URL"), snap.memos.urls)
+        g.links = ServerLinks(base_url(current_app.config), snap.memos.urls)
 
 
 def init_app(app: Flask) -> None:

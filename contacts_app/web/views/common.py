@@ -6,11 +6,14 @@ taking it only reads the store's current snapshot (the store's watcher does the 
 
 from __future__ import annotations
 
+from typing import Mapping
+from urllib.parse import parse_qsl
+
 from flask import abort, current_app, g, render_template, request
 
 from contacts_app.model.contact import Contact
 from contacts_app.outputs.vcard import DEFAULT_VERSION, VERSIONS
-from contacts_app.web.i18n import request_language
+from contacts_app.web.i18n import negotiate
 from contacts_app.web.links import links
 from contacts_app.web.responses import HTML_TYPE, answer
 from contacts_app.web.store import DirectoryStore, Snapshot, store_of
@@ -40,12 +43,32 @@ def find(contact_id: str) -> Contact:
     return contact
 
 
+#: The query arguments any view reads; every other argument is ignored, and is no part of a cache key.
+ARGUMENTS = ("q", "org", "lang", "page", "version")
+
+
 def view_args() -> tuple[str, str, str, bool]:
     """(query, organisation, language, language chosen explicitly) of the current request."""
-    query = " ".join(request.args.get("q", "").split())[:MAX_QUERY]
-    org = request.args.get("org", "")[:MAX_QUERY]
-    lang, explicit = request_language()
-    return query, org, lang, explicit
+    return shaping_values(request.args, request.headers.get("Accept-Language", ""))[:4]
+
+
+def shaping_values(args: Mapping[str, str], accept_language: str) -> tuple:
+    """All of a request's arguments and Accept-Language that can shape an answer, canonical: (query,
+    organisation, language, chosen explicitly, page, vCard version). Views read them so; the response
+    cache keys answers by them."""
+    query = " ".join(args.get("q", "").split())[:MAX_QUERY]
+    org = args.get("org", "")[:MAX_QUERY]
+    lang, explicit = negotiate(args.get("lang", ""), accept_language)
+    return query, org, lang, explicit, args.get("page", "1")[:8], args.get("version", "")[:8]
+
+
+def answer_key(environ: dict) -> tuple:
+    """What of a WSGI request's query string and headers shapes its answer (see shaping_values)."""
+    args: dict[str, str] = {}
+    for name, value in parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True):
+        if name in ARGUMENTS:
+            args.setdefault(name, value)  # the first value counts, as request.args.get gives it
+    return shaping_values(args, environ.get("HTTP_ACCEPT_LANGUAGE", ""))
 
 
 def link_args(lang: str, explicit: bool, **values) -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response
+from flask import Blueprint, Response, abort
 
 from contacts_app.outputs.qr import qr_svg
 from contacts_app.outputs.vcard import DEFAULT_VERSION
@@ -35,9 +35,11 @@ def person_qr(contact_id: str) -> Response:
     url = links().person_url(contact, lang)
 
     def make() -> bytes:
-        return qr_svg(snap.memos.card(contact, lang, DEFAULT_VERSION, url, rev)).encode("ascii")
+        return (qr_svg(snap.memos.card(contact, lang, DEFAULT_VERSION, url, rev)) or "").encode("ascii")
 
     body, etag = snap.memos.rendered(("qr", contact.id, lang, url), make)
+    if not body:
+        abort(404, description="this card is too big for a QR code")
     return answer(body, SVG_TYPE, etag, rev)
 
 

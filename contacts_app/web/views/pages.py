@@ -100,7 +100,7 @@ def person(contact_id: str) -> Response:
             lang=lang,
             t=STRINGS[lang],
             card=card,
-            qr=Markup(qr_svg(text)),
+            qr=_qr(text),
             args=link_args(lang, explicit),
             download_args=link_args(lang, True),
             other_href=to.other_language("pages.person", other_args, {"contact_id": contact.id}),
@@ -109,3 +109,9 @@ def person(contact_id: str) -> Response:
         )
 
     return page(("person", contact.id, lang, explicit), "person.html", context)
+
+
+def _qr(card: str) -> Markup | None:
+    """The QR code of a card for the page, or None when the card is too big for one (the page shows none)."""
+    svg = qr_svg(card)
+    return None if svg is None else Markup(svg)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request
 
 from contacts_app.model.contact import Held
 from contacts_app.model.messages import local_time, say
 from contacts_app.validation.publish import publication_notes
 from contacts_app.web.i18n import STRINGS, request_language
+from contacts_app.web.links import href
 from contacts_app.web.security import may_see_status
 from contacts_app.web.views.common import snapshot, store
 
@@ -47,6 +48,7 @@ def status_data(lang: str = "en") -> dict:
             if s.failed
             else None
         ),
+        "held": s.guard.held.as_dict() if s.guard.held else None,
     }
 
 
@@ -85,3 +87,14 @@ def api_status() -> Response:
     response = jsonify(status_data(request.args.get("lang") if request.args.get("lang") in ("sv", "en") else "en"))
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.post("/_status/confirm")
+def confirm() -> Response:
+    """For staff: put the held version named by the form's `version` into service (a large drop confirmed)."""
+    staff_only()
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+        abort(403)  # a form posted from another site with the browser's stored credentials
+    if not store().confirm(request.form.get("version", "")):
+        abort(409, description="no such version is held back; reload the status page")
+    return redirect(href("staff.status"), 303)
