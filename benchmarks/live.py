@@ -101,12 +101,17 @@ def contacts_serve(path: str | os.PathLike, env: dict | None = None, *, cwd: str
         wait_until_up(url + "/static/style.css", proc)
         yield url, proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """End a child process: politely, then for good after ten seconds."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 @contextmanager
@@ -125,12 +130,7 @@ def nginx_in_front(upstream: str, folder: str | os.PathLike) -> Iterator[str]:
         wait_until_up(url + "/static/style.css", proc, seconds=20)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 def rss_mb(pid: int) -> float:

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import subprocess
 import sys
 import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -21,7 +19,7 @@ from contacts_app.contactsfile.lastgood import last_good_path, read_last_good
 from contacts_app.validation.publish import publication_notes, publish
 from contacts_app.validation.validate import load_directory
 
-from .conftest import check_file, serving
+from .conftest import check_file, save, serving
 
 TYPO = ("0910-73 50 00", "0910-73 50")  # Lorents Burman's number saved two digits short
 NEW_BROKEN = """
@@ -39,13 +37,6 @@ def app_config() -> dict:
     return {"RELOAD_INTERVAL": 0, "STATUS_LOCAL": True}
 
 
-def save(path: Path, text: str, bump: int = 1) -> None:
-    """Save as an editor does (a new file renamed over the old), a little later than the last save."""
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    st = tmp.stat()
-    os.utime(tmp, ns=(st.st_atime_ns, st.st_mtime_ns + bump * 2_000_000_000))
-    os.replace(tmp, path)
 
 
 def get(url: str) -> tuple[int, bytes, dict]:

@@ -5,7 +5,6 @@ and each test has the store look at the file when the watcher would (`check_file
 
 from __future__ import annotations
 
-import os
 import shutil
 import threading
 from pathlib import Path
@@ -15,7 +14,7 @@ import pytest
 from contacts_app import create_app
 from contacts_app.outputs.vcard import contact_uid
 
-from .conftest import WEB_CONTACTS, check_file
+from .conftest import WEB_CONTACTS, check_file, save
 
 
 @pytest.fixture
@@ -24,13 +23,6 @@ def app_config() -> dict:
     return {"RELOAD_INTERVAL": 0, "STATUS_LOCAL": True}
 
 
-def save(path: Path, text: str, bump: int = 1) -> None:
-    """Save the file as an editor does (a new file renamed over the old), a little later than the last save."""
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    st = tmp.stat()
-    os.utime(tmp, ns=(st.st_atime_ns, st.st_mtime_ns + bump * 2_000_000_000))
-    os.replace(tmp, path)
 
 
 def rewrite(app, path: Path, text: str, bump: int = 1) -> None:
