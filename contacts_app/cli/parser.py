@@ -61,5 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--base-url", metavar="URL",
         help="the site's public address (https://host/path/), for the links in vCards, QR codes and JSON-LD",
     )
+    build.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="processes rendering side by side (default: one per CPU)"
+    )
     build.set_defaults(handler=commands.cmd_build)
     return parser
