@@ -10,3 +10,4 @@ ensure_venv .venv requirements/test.lock
 export PATH="$PWD/.venv/bin:$PATH"  # the benchmarks time the `contacts` command of this venv
 python benchmarks/bench_validate.py "$@"
 python benchmarks/bench_web.py "$@"
+python benchmarks/bench_build.py "$@"

@@ -38,14 +38,16 @@ def qr_svg(data: str) -> str:
 def _dark_path(modules: bytes, size: int) -> str:
     """The path of every run of dark modules, row by row, each a horizontal line one module thick; moves are
     relative to where the last run ended, which keeps the path short."""
+    rows = b"\xff".join(modules[i : i + size] for i in range(0, size * size, size))  # no run spans two rows
     parts = []
     x, y = 0, None
-    for row in range(size):
-        for run in _DARK_RUN.finditer(modules, row * size, (row + 1) * size):
-            start, length = run.start() - row * size, run.end() - run.start()
-            if y is None:
-                parts.append(f"M{start + QUIET_ZONE} {row + QUIET_ZONE}.5h{length}")
-            else:
-                parts.append(f"m{start - x} {row - y}h{length}")
-            x, y = start + length, row
+    width = size + 1
+    for run in _DARK_RUN.finditer(rows):
+        start, end = run.span()
+        row, column = divmod(start, width)
+        if y is None:
+            parts.append(f"M{column + QUIET_ZONE} {row + QUIET_ZONE}.5h{end - start}")
+        else:
+            parts.append(f"m{column - x} {row - y}h{end - start}")
+        x, y = column + end - start, row
     return "".join(parts)

@@ -79,8 +79,9 @@ def build_site(
         jobs = _jobs(snap, static, _build_key(base_url), records, revisions)
         folder.prepare()
         try:
-            build = Build(folder, current, snap, site, Renderer(app, snap, site), workers or cpu_count(), progress)
-            files = build.run(jobs)
+            with Renderer(app, snap, site) as renderer:
+                build = Build(folder, current, snap, site, renderer, workers or cpu_count(), progress)
+                files = build.run(jobs)
             report = build.report
             report.removed = len(set((current.files if current else {})) - files.keys())
             folder.remove_others(set(files))

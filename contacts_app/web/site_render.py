@@ -35,25 +35,42 @@ class Job:
 
 
 class Renderer:
-    """Asks the app for the files of the site, with the build's Links and snapshot."""
+    """Asks the app for the files of the site, with the build's Links and snapshot (a context manager: one
+    application context, and so one `g`, for the whole build; each file gets a request context of its own)."""
 
     def __init__(self, app: Flask, snap: Snapshot, site) -> None:
         self.app, self.snap, self.site = app, snap, site
         self.addresses = app.url_map.bind("localhost")  # the server's address of each file, as url_for makes it
         with app.test_request_context("/", headers={"Accept-Language": ""}) as ctx:
             self.environ = dict(ctx.request.environ)
+        self._context = app.app_context()
+
+    def __enter__(self) -> "Renderer":
+        self._context.push()
+        g.links = self.site
+        g.snapshot = self.snap
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._context.pop()
 
     def render(self, job: Job) -> bytes:
-        """The body of the server's answer for one file; a BuildError when it is not a 200."""
+        """The body of the server's answer for one file; a BuildError when it is not a 200.
+
+        The view answers as it does on the server (before-request hooks, view, error handlers); the
+        after-request hooks are left out: they only add headers (security, compression for clients that
+        ask), and a file keeps only the body."""
+        from werkzeug.exceptions import HTTPException
+
         from contacts_app.web.site_folder import BuildError
 
         path, _, query = self.addresses.build(job.endpoint, dict(job.values)).partition("?")
-        environ = {**self.environ, "PATH_INFO": path, "QUERY_STRING": query}
         self.site.current = job.target
-        with self.app.request_context(environ):
-            g.links = self.site
-            g.snapshot = self.snap
-            response = self.app.full_dispatch_request()
+        with self.app.request_context({**self.environ, "PATH_INFO": path, "QUERY_STRING": query}):
+            try:
+                response = self.app.make_response(self.app.preprocess_request() or self.app.dispatch_request())
+            except HTTPException as exc:
+                raise BuildError(f"{path} answered {exc.code} while building {job.target}") from None
             response.direct_passthrough = False  # a file-wrapped download is read like any other answer
             body = response.get_data()
             response.close()
