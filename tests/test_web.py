@@ -144,6 +144,17 @@ def test_qr_code_carries_the_address_of_the_persons_vcard(client):
     assert client.get("/people/lorents-burman.vcf?lang=en").headers["Content-Type"] == "text/vcard; charset=utf-8"
 
 
+def test_without_public_url_a_page_made_for_one_host_is_never_shown_to_another(contacts_file):
+    from contacts_app.outputs.qr import qr_svg
+
+    client = create_app({"CONTACTS_FILE": str(contacts_file)}).test_client()
+    forged = html(client.get("/people/lorents-burman", headers={"Host": "evil.example"}))
+    assert qr_svg("http://evil.example/people/lorents-burman.vcf") in forged
+    page = html(client.get("/people/lorents-burman", headers={"Host": "kontakter.example.se"}))
+    assert "evil.example" not in page
+    assert qr_svg("http://kontakter.example.se/people/lorents-burman.vcf") in page
+
+
 def test_qr_code_is_also_an_image_of_its_own_with_validators(client):
     page = html(client.get("/people/lorents-burman"))
     response = client.get("/people/lorents-burman.svg")

@@ -80,8 +80,10 @@ class ServerLinks(Links):
         return "?" + do_urlencode(query)
 
     def page_key(self) -> tuple:
-        """Pages depend on the path the site is served under (a page is kept for every host that asks)."""
-        return (False, request.script_root)
+        """Pages depend on the path the site is served under and, without PUBLIC_URL, on the host asked:
+        their absolute addresses (JSON-LD, the QR code) are made from it, so a page made for one Host header
+        is never shown to a request for another."""
+        return (False, request.script_root, None if self.public_url else request.host_url)
 
     def person_url(self, contact: Contact, lang: str) -> str | None:
         """As Links.person_url, remembered per address of the site."""
