@@ -87,6 +87,7 @@ class SiteFolder:
         self.work: Path | None = None
         self.work_manifest = Manifest()
         self._lock_fd: int | None = None
+        self._folders: set[Path] = set()  # the working tree's folders known to exist (fewer system calls)
 
     # -- before ----------------------------------------------------------------------------------------
 
@@ -143,23 +144,39 @@ class SiteFolder:
 
     def write(self, path: str, body: bytes) -> None:
         """New bytes for a file of the working tree (never into a file that may be shared with OUTDIR)."""
-        target = self.work / path
-        _unlink(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "xb") as f:
+        target = self._make_way(path)
+        try:
+            f = open(target, "xb")
+        except FileExistsError:  # a stray file the manifest did not list
+            target.unlink()
+            f = open(target, "xb")
+        with f:
             f.write(body)
-        target.chmod(0o644)
+            os.fchmod(f.fileno(), 0o644)
 
     def keep(self, path: str) -> None:
         """The file as OUTDIR has it, into the working tree: a hard link (a copy with its mtime where the
         file system has none)."""
-        source, target = self.out / path, self.work / path
-        _unlink(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = self._make_way(path)
         try:
-            os.link(source, target)
+            os.link(self.out / path, target)
+        except FileExistsError:
+            target.unlink()
+            os.link(self.out / path, target)
         except OSError:
-            shutil.copy2(source, target)
+            shutil.copy2(self.out / path, target)
+
+    def _make_way(self, path: str) -> Path:
+        """The working tree's path of a file, its folder made and an older copy removed (only where the
+        working tree's manifest says there is one)."""
+        target = self.work / path
+        if path in (self.work_manifest.files or {}):
+            _unlink(target)
+        folder = target.parent
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        return target
 
     def remove_others(self, wanted: set[str]) -> int:
         """Remove the working tree's files that the new build does not have; how many there were."""
