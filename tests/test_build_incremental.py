@@ -69,6 +69,9 @@ def test_a_one_contact_edit_rewrites_only_that_persons_files_and_the_lists_that_
     assert f"{len(changed)} written" in summary(err) and f"{len(after) - len(changed)} unchanged" in summary(err)
     assert b"Kommunstyrelsens ordf" in after["people/lorents-burman.vcf"][0]
     assert "en/people/lorents-burman.html" not in changed and "people/lorents-burman.svg" not in changed
+    ids = [c["id"] for c in json.loads(after["api/contacts.json"][0])]
+    for prefix in ("", "en/"):  # the bulk files are still every person's card, in the file's order
+        assert after[f"{prefix}contacts.vcf"][0] == b"".join(after[f"{prefix}people/{i}.vcf"][0] for i in ids)
 
 
 def test_removed_contacts_files_are_removed_and_the_vcard_rev_moves_only_with_its_record(cli, tmp_path, contacts_file):

@@ -18,7 +18,8 @@ def create_app(config: dict | None = None):
     the staff status page; without it the page answers only on this machine), RELOAD_INTERVAL (seconds
     between the store's background checks of the file for changes; default 1; 0, None or infinity: no
     watcher, the file is read once and again only when told to, as `store.check()`), RESPONSE_CACHE (keep finished public answers
-    per version of the data, see microcache.py; default on).
+    per version of the data, see microcache.py; default on), LOAD_IN_CHILD (read and validate the file in a
+    child process: default for big files, see store.load; False for a short-lived process such as a build).
     """
     import os
 
@@ -52,7 +53,8 @@ def create_app(config: dict | None = None):
     path = contacts_file(app.config["CONTACTS_FILE"])
     app.config["CONTACTS_FILE"] = str(path)
     interval = app.config["RELOAD_INTERVAL"]
-    store = attach(app, DirectoryStore(path, interval=float(interval or 0), watch=True))
+    store = attach(app, DirectoryStore(path, interval=float(interval or 0), watch=True,
+                                       isolate=app.config.get("LOAD_IN_CHILD")))
 
     views.init_app(app)
     links.init_app(app)

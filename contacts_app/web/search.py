@@ -52,6 +52,8 @@ class SearchIndex:
         self._orders = {lang: self._order(lang) for lang in LANGUAGES}
         self._organisations = {lang: self._organisation_list(lang) for lang in LANGUAGES}
         self._words: LRU[frozenset[int]] = LRU(max_entries=REMEMBERED_WORDS)
+        self._listings: dict[tuple[str, str | None], list[Contact]] = {}  # no query: a few per organisation
+        self._known_orgs = frozenset(self.org_keys)
 
     def _order(self, lang: str) -> tuple[int, ...]:
         keys = [(sort_key(c.organisation.pick(lang) or "~"), sort_key(c.name)) for c in self.contacts]
@@ -75,11 +77,15 @@ class SearchIndex:
         contacts = self.contacts
         positions = self.order(lang) if lang else range(len(contacts))
         words = name_match.fold(query).split()
-        if not words and not org:
-            return [contacts[i] for i in positions]
         keys = self.org_keys
-        if not words:
-            return [contacts[i] for i in positions if keys[i] == org]
+        if not words:  # the whole directory or one organisation: made once per snapshot and language
+            if org and org not in self._known_orgs:
+                return []  # (never remembered: a request may name any organisation)
+            listing = self._listings.get((org, lang))
+            if listing is None:
+                listing = [contacts[i] for i in positions if not org or keys[i] == org]
+                self._listings[(org, lang)] = listing
+            return list(listing)
         hits = self.matching(words[0])
         for word in words[1:]:
             hits = hits & self.matching(word)

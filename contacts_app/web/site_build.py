@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -27,13 +28,15 @@ import contacts_app
 from contacts_app.contactsfile.locations import resource_path
 from contacts_app.model.contact import LANGUAGES, Contact, Directory
 from contacts_app.model.errors import SourceError
-from contacts_app.outputs.vcard import DEFAULT_VERSION
+from contacts_app.outputs.vcard import DEFAULT_VERSION, contact_uid
 from contacts_app.web.site_folder import BuildError, Entry, Manifest, SiteFolder
 from contacts_app.web.site_render import Job, Renderer, cpu_count, render_jobs
 from contacts_app.web.static_site import EXPORTS, StaticLinks
 
 #: The endpoints of a person's own files, rendered first so the bulk files can be made of their cards.
 PERSONAL = ("pages.person", "downloads.person_vcard", "downloads.person_qr", "api.contact")
+
+_UID = re.compile(r"\r\nUID:([^\r]+)\r\n")
 
 #: How a build tells of its progress: (files done, files in all), now and then.
 Progress = Callable[[int, int], None]
@@ -70,10 +73,11 @@ def build_site(
     folder.check()
     folder.lock()
     try:
-        app, directory, modified = _load(contacts_file)
+        app, served = _load(contacts_file)
+        directory, modified = served.directory, served.modified
         current = folder.current()
         records, revisions = _revisions(directory, modified, current)
-        snap = _snapshot(directory, modified, revisions)
+        snap = _snapshot(served, revisions)
         site = StaticLinks(base_url)
         static = sorted(item.name for item in resource_path("static").iterdir() if item.is_file())
         jobs = _jobs(snap, static, _build_key(base_url), records, revisions)
@@ -85,7 +89,7 @@ def build_site(
             report = build.report
             report.removed = len(set((current.files if current else {})) - files.keys())
             folder.remove_others(set(files))
-            folder.swap(Manifest((current.build if current else 0) + 1, records, files))
+            folder.swap(Manifest((current.build if current else 0) + 1, records, files), spare_ready=current is not None)
         except BaseException:
             folder.abandon()
             raise
@@ -102,13 +106,15 @@ def _load(contacts_file: str | os.PathLike):
     from contacts_app.web.app import create_app
     from contacts_app.web.store import store_of
 
-    app = create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None, "PUBLIC_URL": None})
+    app = create_app(
+        {"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None, "PUBLIC_URL": None, "LOAD_IN_CHILD": False}
+    )
     store = store_of(app)
     if store.failed:
         raise SourceError(store.failed.findings[0]) if store.failed.unreadable else BuildError(
             f"{contacts_file} has no valid contact to publish (see: contacts validate {contacts_file})"
         )
-    return app, store.snapshot.directory, store.snapshot.modified
+    return app, store.snapshot
 
 
 def _revisions(directory: Directory, modified: datetime, current: Manifest | None):
@@ -130,17 +136,17 @@ def _fingerprint(contact: Contact) -> str:
     return hashlib.blake2b(repr(dataclasses.replace(contact, line=0)).encode(), digest_size=16).hexdigest()
 
 
-def _snapshot(directory: Directory, modified: datetime, revisions: dict[str, datetime]):
-    """The build's snapshot: the revisions above, and memos that keep every card (the bulk files are made of them)."""
+def _snapshot(served, revisions: dict[str, datetime]):
+    """The build's snapshot: the loaded one's data and search index, the revisions above, and memos that keep
+    every card (the bulk files are made of them)."""
     from types import MappingProxyType
 
     from contacts_app.web.memos import Memos
-    from contacts_app.web.search import SearchIndex
     from contacts_app.web.store import Snapshot
 
     memos = Memos()
     memos.cards.max_bytes = None  # a build holds every card once; a server keeps a budget
-    return Snapshot(directory, modified, MappingProxyType(revisions), SearchIndex(directory.contacts), memos)
+    return Snapshot(served.directory, served.modified, MappingProxyType(revisions), served.search, memos)
 
 
 def _build_key(base_url: str | None) -> str:
@@ -247,16 +253,34 @@ class Build:
             self.report.unchanged += 1
         self.files[target] = entry
 
-    def _remember_cards(self, personal: Iterable[Job]) -> None:
-        """Read every person's card back from the working tree into the memos, so the bulk files (which are
-        the cards one after another) are made without making any card again."""
+    def _remember_cards(self, personal: list[Job]) -> None:
+        """Every person's card into the memos, so the bulk files (the cards one after another) are made
+        without making a card again: the cards this build made are there already; the unchanged ones are
+        read back from the current site's bulk file of their language (their own files where it lacks them)."""
         memos, site, by_id = self.snap.memos, self.site, self.snap.directory.by_id
-        for job in personal:
-            if job.endpoint == "downloads.person_vcard":
-                values = dict(job.values)
-                contact, lang = by_id[values["contact_id"]], values["lang"]
+        cards = [j for j in personal if j.endpoint == "downloads.person_vcard" and self._same_key(j)]
+        from_bulk = {lang: self._bulk_cards(lang) for lang in {dict(j.values)["lang"] for j in cards}}
+        for job in cards:
+            values = dict(job.values)
+            contact, lang = by_id[values["contact_id"]], values["lang"]
+            text = from_bulk[lang].get(contact_uid(contact.id))
+            if text is None:
                 text = (self.folder.work / job.target).read_bytes().decode("utf-8")
-                memos.remember_card(contact, lang, DEFAULT_VERSION, site.person_url(contact, lang), text)
+            memos.remember_card(contact, lang, DEFAULT_VERSION, site.person_url(contact, lang), text)
+
+    def _bulk_cards(self, lang: str) -> dict[str, str]:
+        """The cards of the current site's bulk file in `lang`, by UID."""
+        path = self.folder.out / EXPORTS["downloads.all_vcards"].file({"lang": lang})
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except OSError:
+            return {}
+        cards = {}
+        for card in text.split("END:VCARD\r\n")[:-1]:
+            uid = _UID.search(card)
+            if uid:
+                cards[uid.group(1)] = card + "END:VCARD\r\n"
+        return cards
 
     def _tell(self, force: bool = False) -> None:
         """Report progress, at most ten times a second."""

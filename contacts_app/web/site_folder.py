@@ -190,8 +190,9 @@ class SiteFolder:
 
     # -- after -----------------------------------------------------------------------------------------
 
-    def swap(self, manifest: Manifest) -> None:
-        """Finish the working tree and put it where OUTDIR is in one step; the old site becomes the spare."""
+    def swap(self, manifest: Manifest, *, spare_ready: bool) -> None:
+        """Finish the working tree and put it where OUTDIR is in one step; the old site becomes the spare
+        (`spare_ready`: it has a manifest, so the next build can work in it)."""
         assert self.work is not None
         manifest.write(self.work)
         self.work.chmod(0o755)
@@ -203,7 +204,7 @@ class SiteFolder:
             if self.work != self.spare:
                 _remove(self.spare)
                 os.replace(self.work, self.spare)
-        if Manifest.read(self.spare) is None:  # an old build's tree, or none: the next build needs a spare
+        if not spare_ready:  # an old build's tree, or none: the next build needs a spare
             _remove(self.spare)
             _link_tree(self.out, self.spare)
 
