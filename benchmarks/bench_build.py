@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import os
 import shutil
 import statistics
 import sys
@@ -102,7 +103,8 @@ def cold_and_warm(n: int, folder: Path, people: int) -> tuple[list[float], list[
             response = connection.getresponse()
             assert response.status == 200 and response.read()
             times.append((time.perf_counter() - start) * 1000)
-    server.close()
+    connection.close()
+    server.close()  # (the serving thread may print that its sockets went away: it is a daemon, and done)
     return cold, warm
 
 
@@ -119,6 +121,8 @@ def render(rows: list[dict], cold: list[float], warm: list[float], info: dict, a
         " into a new folder, next to `contacts validate FILE`; the rebuild changes one contact's Swedish title"
         " and builds into the site just made (two edits per run)",
         "- files from `benchmarks/generate.py N FILE --seed 1`; the machine is shared, so read the ratio",
+        f"- load average (1 min) at the start and the end: {args.load[0]:.1f}, {os.getloadavg()[0]:.1f}"
+        f" on {info['nproc']} CPU(s)",
         "",
         "| contacts | files | MB | validate s | full build s | ratio | one-contact rebuild s | goals |",
         "|---:|---:|---:|---:|---:|---:|---:|:--|",
@@ -160,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--people", type=int, default=200, help="person pages for cold/warm (default 200)")
     parser.add_argument("--server-size", type=int, default=10_000, help="contacts for cold/warm (default 10000)")
     args = parser.parse_args(argv)
+    args.load = os.getloadavg()
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [1000, 10_000] + ([100_000] if args.big else [])
     with tempfile.TemporaryDirectory(prefix="bench-build-") as name:
         folder = Path(name)
