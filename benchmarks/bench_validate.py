@@ -175,7 +175,11 @@ def main(argv: list[str] | None = None) -> int:
 
     report = render(rows, splits, small_base, small_val, startup, machine(), validate, args)
     print(report)
-    Path(args.results).write_text(report, encoding="utf-8")
+    import sections  # next to this file
+
+    results = Path(args.results)
+    kept = sections.others(results.read_text(encoding="utf-8")) if results.exists() else ""
+    results.write_text(report + ("\n" + kept if kept else ""), encoding="utf-8")  # the other scripts' sections stay
     print(f"written to {args.results}", file=sys.stderr)
     return 0
 

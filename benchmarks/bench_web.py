@@ -38,7 +38,6 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
 
-START, END = "<!-- web:start -->", "<!-- web:end -->"
 TARGETS = {"vcf": 1.2, "rps": 0.8, "rss": 150.0}
 BROWSER_ENCODING = "Accept-Encoding: gzip, deflate, br, zstd"  # what Chromium and Firefox send
 
@@ -288,14 +287,10 @@ def report(rows: list[dict], args, where: str) -> str:
 
 
 def write_section(results: Path, text: str) -> None:
-    """Put the web section into RESULTS.md, replacing an earlier one (bench_validate writes the rest)."""
-    old = results.read_text(encoding="utf-8") if results.exists() else ""
-    section = f"{START}\n{text}{END}\n"
-    if START in old and END in old:
-        new = old[: old.index(START)] + section + old[old.index(END) + len(END) + 1 :]
-    else:
-        new = old.rstrip("\n") + "\n\n" + section
-    results.write_text(new, encoding="utf-8")
+    """Put the web section into RESULTS.md, replacing an earlier one (the other scripts write the rest)."""
+    import sections
+
+    sections.write(results, "web", text)
 
 
 if __name__ == "__main__":

@@ -13,3 +13,4 @@ python benchmarks/bench_fmt.py || echo "bench_fmt: a target was missed (see the 
 python benchmarks/bench_web.py "$@"
 python benchmarks/bench_carddav.py
 python benchmarks/bench_hardening.py
+python benchmarks/bench_build.py "$@"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -102,7 +103,7 @@ def test_search_open_a_person_and_save_their_vcard(browser, live_server, tmp_pat
     page.get_by_role("link", name="Åsa Öberg-Lindén", exact=True).click()
     page.wait_for_url("**/people/asa-oberg-linden")
     assert page.get_by_role("heading", level=1).inner_text() == "Åsa Öberg-Lindén"
-    assert page.get_by_role("img", name="QR-kod med kontaktkortet för Åsa Öberg-Lindén").is_visible()
+    assert page.get_by_role("img", name="QR-kod för att spara kontaktkortet för Åsa Öberg-Lindén").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling on a phone
     page.screenshot(path=str(ARTIFACTS / "person-390.png"), full_page=True)
     scanned = scan_qr(page.locator(".qr-box").screenshot())  # as the phone's screen shows it
@@ -117,7 +118,11 @@ def test_search_open_a_person_and_save_their_vcard(browser, live_server, tmp_pat
     text = saved.read_bytes().decode("utf-8")
     assert text.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n") and "FN:Åsa Öberg-Lindén\r\n" in text
     assert "TEL;TYPE=work,cell,voice:+46701234567\r\n" in text
-    assert scanned == text  # a journalist scanning the QR code gets exactly the card the link saves
+    # a journalist scanning the QR code is taken to exactly the card the link saves
+    assert scanned == live_server + "/people/asa-oberg-linden.vcf"
+    with urllib.request.urlopen(scanned) as response:
+        assert response.headers["Content-Type"] == "text/vcard; charset=utf-8"
+        assert response.read() == saved.read_bytes()
 
     page.reload()
     page.keyboard.press("Tab")  # the first Tab reaches the skip link
@@ -137,3 +142,37 @@ def test_english_directory_passes_the_audit(browser, live_server):
     page.goto(live_server + "/people/nobody")
     assert audit(page) == []
     context.close()
+
+
+def camera_view(png: bytes):
+    """A screenshot as a phone camera sees it: a little turned, out of focus and JPEG-compressed."""
+    from PIL import Image, ImageFilter
+
+    image = Image.open(io.BytesIO(png)).convert("L")
+    image = image.rotate(8, resample=Image.BICUBIC, expand=True, fillcolor=255)
+    image = image.filter(ImageFilter.GaussianBlur(1.2))
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=60)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("base_url", "pixels"), [("https://press.example.se/kontakter/", 160), (None, 400)])
+def test_the_exported_qr_code_scans_at_a_phone_cameras_scale(browser, cli, tmp_path, contacts_file, base_url, pixels):
+    """The SVG file of an export, drawn `pixels` wide in a 720-pixel frame (a code held at arm's length in a
+    phone camera's preview), turned, blurred and JPEG-compressed, scans: with --base-url it carries the
+    card's address, a code of 37 modules a side that reads even at 120 pixels; without, the card itself, 77
+    modules a side, which needs more than twice that."""
+    out = tmp_path / "site"
+    assert cli("build", out, contacts_file, *(["--base-url", base_url] if base_url else []))[0] == 0
+    svg = out / "en" / "people" / "asa-oberg-linden.svg"
+    context = browser.new_context(viewport={"width": 720, "height": 720}, device_scale_factor=1)
+    page = context.new_page()
+    frame = tmp_path / "frame.html"
+    frame.write_text('<body style="margin:0;display:grid;place-items:center;height:100vh">'
+                     f'<img src="{svg.as_uri()}" width="{pixels}" height="{pixels}"></body>', encoding="utf-8")
+    page.goto(frame.as_uri())
+    page.wait_for_function("document.images[0].complete && document.images[0].naturalWidth > 0")
+    scanned = scan_qr(camera_view(page.screenshot()))
+    context.close()
+    card = (out / "en" / "people" / "asa-oberg-linden.vcf").read_bytes().decode("utf-8")
+    assert scanned == (base_url + "en/people/asa-oberg-linden.vcf" if base_url else card)

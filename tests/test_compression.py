@@ -61,7 +61,8 @@ def test_a_compressed_answer_decodes_to_the_plain_one(server, someone, path):
     assert status == 200 and "Content-Encoding" not in plain_headers
     status, headers, sent = fetch(server + path, **{"Accept-Encoding": BROWSER})
     assert status == 200 and headers["Content-Encoding"] == "gzip"
-    assert int(headers["Content-Length"]) == len(sent) < len(plain) / 3
+    # at most half (a person's page, 4.6 KB with its QR code of the card's address, goes as 1.6 KB)
+    assert int(headers["Content-Length"]) == len(sent) < len(plain) / 2
     assert gzip.decompress(sent) == plain
     assert "Accept-Encoding" in headers["Vary"] and "Accept-Encoding" in plain_headers["Vary"]
     assert headers["ETag"] != plain_headers["ETag"]  # another representation, another validator

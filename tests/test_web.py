@@ -129,25 +129,31 @@ def test_person_page(client):
     assert '<h1 class="card-name" id="name-asa-oberg-linden">' in page
     assert "<p class=\"card-org p-org\">Region Västerbotten</p>" in page
     assert 'href="tel:+46701234567"' in page and 'href="/people/asa-oberg-linden.vcf?lang=sv"' in page
-    assert '<div class="qr-box" role="img" aria-label="QR-kod med kontaktkortet för Åsa Öberg-Lindén">' in page
+    assert '<div class="qr-box" role="img" aria-label="QR-kod för att spara kontaktkortet för Åsa Öberg-Lindén">' in page
     assert '<svg xmlns="http://www.w3.org/2000/svg" viewBox=' in page
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
     assert data["@type"] == "Person" and data["name"] == "Åsa Öberg-Lindén"
 
 
-def test_qr_code_holds_the_persons_vcard(client, app):
+def test_qr_code_carries_the_address_of_the_persons_vcard(client):
     from contacts_app.outputs.qr import qr_svg
-    from contacts_app.outputs.vcard import vcard
 
     page = html(client.get("/people/lorents-burman"))
-    with app.test_request_context():
-        snap = store_of(app).snapshot
-        contact = snap.directory.by_id["lorents-burman"]
-        text = vcard(
-            contact, url="https://kontakter.example.se/people/lorents-burman", rev=snap.revision(contact)
-        )
-    assert qr_svg(text) in page
-    assert client.get("/people/lorents-burman.vcf").get_data(as_text=True) == text
+    assert qr_svg("https://kontakter.example.se/people/lorents-burman.vcf") in page
+    english = html(client.get("/people/lorents-burman?lang=en"))
+    assert qr_svg("https://kontakter.example.se/people/lorents-burman.vcf?lang=en") in english
+    assert client.get("/people/lorents-burman.vcf?lang=en").headers["Content-Type"] == "text/vcard; charset=utf-8"
+
+
+def test_without_public_url_a_page_made_for_one_host_is_never_shown_to_another(contacts_file):
+    from contacts_app.outputs.qr import qr_svg
+
+    client = create_app({"CONTACTS_FILE": str(contacts_file)}).test_client()
+    forged = html(client.get("/people/lorents-burman", headers={"Host": "evil.example"}))
+    assert qr_svg("http://evil.example/people/lorents-burman.vcf") in forged
+    page = html(client.get("/people/lorents-burman", headers={"Host": "kontakter.example.se"}))
+    assert "evil.example" not in page
+    assert qr_svg("http://kontakter.example.se/people/lorents-burman.vcf") in page
 
 
 def test_qr_code_is_also_an_image_of_its_own_with_validators(client):

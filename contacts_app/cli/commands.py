@@ -224,13 +224,18 @@ def _url_host(host: str) -> str:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """`contacts build`: the static site, built aside and renamed into OUTDIR when complete."""
-    from contacts_app.web.static_site import build_site
+    """`contacts build`: the static site, brought up to date aside and swapped into OUTDIR when complete."""
+    from contacts_app.cli.progress import BuildProgress
+    from contacts_app.web.site_build import build_site
 
     if args.base_url and not args.base_url.startswith(("https://", "http://")):
         raise ContactsError(f"--base-url must be an http(s) address, not {args.base_url!r}")
+    if args.jobs is not None and args.jobs < 1:
+        raise ContactsError(f"--jobs must be 1 or more, not {args.jobs}")
     path = contacts_file(args.file)
-    report = build_site(args.out_dir, path, base_url=args.base_url, lang=args.lang)
+    with BuildProgress(sys.stderr) as progress:
+        report = build_site(args.out_dir, path, base_url=args.base_url, workers=args.jobs, progress=progress,
+                            lang=args.lang)
     if args.carddav:
         from contacts_app.web.carddav import write_books
 
@@ -241,8 +246,18 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"contacts: {report.errors} error(s) in {path} (see: contacts validate {path})", file=sys.stderr)
     for note in report.notes:
         print(f"contacts: {note}", file=sys.stderr)
-    print(f"{report.out_dir}: {report.contacts} contact(s), {report.files} file(s)", file=sys.stderr)
+    print(
+        f"{report.out_dir}: {report.contacts} contact(s), {report.files} file(s): {report.written} written "
+        f"({_megabytes(report.bytes_written)}), {report.unchanged} unchanged, {report.removed} removed; "
+        f"{_megabytes(report.site_bytes)} in all; {report.seconds:.1f} s",
+        file=sys.stderr,
+    )
     return EXIT_OK
+
+
+def _megabytes(count: int) -> str:
+    """A byte count for people: MB with one decimal (kB below a tenth of a megabyte)."""
+    return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count / 1e3:.1f} kB"
 
 
 def _files(given: Sequence[str]) -> list[Path]:

@@ -86,5 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--carddav", metavar="DIR",
         help="also write the CardDAV address books into DIR, for a Radicale of its own (radicale --config DIR/config)",
     )
+    build.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="processes rendering side by side (default: one per CPU)"
+    )
     build.set_defaults(handler=commands.cmd_build)
     return parser

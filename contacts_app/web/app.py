@@ -36,7 +36,9 @@ def create_app(config: dict | None = None):
     except for the bundled data), MESSAGE_LANGUAGE (en or sv: of the reload log's lines; default en),
     CARDDAV_FOLDER (serve the address books at
     /carddav/ from this folder, see carddav.py; default none: `contacts serve` chooses one), CARDDAV_SITE_URL
-    (the site's address for the links in the books' cards when PUBLIC_URL is not set).
+    (the site's address for the links in the books' cards when PUBLIC_URL is not set),
+    LOAD_IN_CHILD (read and validate the file in a
+    child process: default for big files, see store.load; False for a short-lived process such as a build).
     """
     import os
 
@@ -86,6 +88,7 @@ def create_app(config: dict | None = None):
     store = attach(app, DirectoryStore(
         path, interval=float(interval or 0), watch=True, keep_last_good=keep,
         lang=app.config.get("MESSAGE_LANGUAGE") or "en", guard=guard, confine=not app.config["FOLLOW_LINKS"],
+        isolate=app.config.get("LOAD_IN_CHILD"),
     ))
 
     views.init_app(app)

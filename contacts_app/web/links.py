@@ -48,6 +48,10 @@ class Links:
         """The absolute address of a contact's page (in English when lang is en)."""
         return self.absolute("pages.person", _person_values(contact, lang))
 
+    def card_url(self, contact: Contact, lang: str) -> str | None:
+        """The absolute address of a contact's vCard (in English when lang is en), what the QR code carries."""
+        return self.absolute("downloads.person_vcard", _person_values(contact, lang))
+
 
 def _person_values(contact: Contact, lang: str) -> dict:
     """The arguments of a contact's page in `lang` (none for the default language)."""

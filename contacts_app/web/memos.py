@@ -48,6 +48,10 @@ class Memos:
             (contact.id, lang, version, url), lambda: vcard(contact, lang=lang, version=version, url=url, rev=rev)
         )
 
+    def remember_card(self, contact: Contact, lang: str, version: str, url: str | None, text: str) -> None:
+        """Keep a card made before, as `card` would have made it (a rebuild reads unchanged cards back)."""
+        self.cards.put((contact.id, lang, version, url), text)
+
     def download(self, contact: Contact, lang: str, version: str, url: str | None,
                  rev: datetime) -> tuple[bytes, str, str]:
         """A contact's vCard download: body, ETag and Content-Disposition, made once per snapshot."""

@@ -55,6 +55,8 @@ class SearchIndex:
         self._words: LRU[frozenset[int]] = LRU(
             max_entries=REMEMBERED_WORDS, max_bytes=REMEMBERED_BYTES, size=lambda hits: 256 + 40 * len(hits)
         )
+        self._listings: dict[tuple[str, str | None], list[Contact]] = {}  # no query: a few per organisation
+        self._known_orgs = frozenset(self.org_keys)
 
     def _order(self, lang: str) -> tuple[int, ...]:
         keys = [(sort_key(c.organisation.pick(lang) or "~"), sort_key(c.name)) for c in self.contacts]
@@ -78,11 +80,15 @@ class SearchIndex:
         contacts = self.contacts
         positions = self.order(lang) if lang else range(len(contacts))
         words = name_match.fold(query).split()
-        if not words and not org:
-            return [contacts[i] for i in positions]
         keys = self.org_keys
-        if not words:
-            return [contacts[i] for i in positions if keys[i] == org]
+        if not words:  # the whole directory or one organisation: made once per snapshot and language
+            if org and org not in self._known_orgs:
+                return []  # (never remembered: a request may name any organisation)
+            listing = self._listings.get((org, lang))
+            if listing is None:
+                listing = [contacts[i] for i in positions if not org or keys[i] == org]
+                self._listings[(org, lang)] = listing
+            return list(listing)
         hits = self.matching(words[0])
         for word in words[1:]:
             hits = hits & self.matching(word)

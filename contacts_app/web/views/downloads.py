@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort
 
-from contacts_app.outputs.qr import qr_svg
-from contacts_app.outputs.vcard import DEFAULT_VERSION
 from contacts_app.web.links import links
 from contacts_app.web.responses import SVG_TYPE, VCARD_TYPE, answer, content_disposition, etag_of
-from contacts_app.web.views.common import find, snapshot, vcard_version, view_args
+from contacts_app.web.views.common import find, qr_code, snapshot, vcard_version, view_args
 
 bp = Blueprint("downloads", __name__)
 
@@ -27,20 +25,15 @@ def person_vcard(contact_id: str) -> Response:
 
 @bp.get("/people/<contact_id>.svg")
 def person_qr(contact_id: str) -> Response:
-    """The QR code of a contact's vCard (3.0) as an SVG image: what the person's page shows, as a file."""
+    """A contact's QR code as an SVG image: what the person's page shows, as a file."""
     contact = find(contact_id)
     _, _, lang, _ = view_args()
     snap = snapshot()
-    rev = snap.revision(contact)
-    url = links().person_url(contact, lang)
-
-    def make() -> bytes:
-        return (qr_svg(snap.memos.card(contact, lang, DEFAULT_VERSION, url, rev)) or "").encode("ascii")
-
-    body, etag = snap.memos.rendered(("qr", contact.id, lang, url), make)
+    key = ("qr", contact.id, lang, links().card_url(contact, lang))
+    body, etag = snap.memos.rendered(key, lambda: (qr_code(contact, lang) or "").encode("ascii"))
     if not body:
         abort(404, description="this card is too big for a QR code")
-    return answer(body, SVG_TYPE, etag, rev)
+    return answer(body, SVG_TYPE, etag, snap.revision(contact))
 
 
 @bp.get("/contacts.vcf")

@@ -5,8 +5,6 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort
 from markupsafe import Markup
 
-from contacts_app.outputs.qr import qr_svg
-from contacts_app.outputs.vcard import DEFAULT_VERSION
 from contacts_app.web.i18n import STRINGS
 from contacts_app.web.links import links
 from contacts_app.web.presenters import CardView, card_view, jsonld, script_json
@@ -18,6 +16,7 @@ from contacts_app.web.views.common import (
     page,
     page_links,
     page_number,
+    qr_code,
     snapshot,
     view_args,
 )
@@ -85,22 +84,20 @@ def index() -> Response:
 
 @bp.get("/people/<contact_id>")
 def person(contact_id: str) -> Response:
-    """One spokesperson, with a QR code of their vCard to scan at a press event."""
+    """One spokesperson, with a QR code to scan their vCard at a press event."""
     contact = find(contact_id)
     _, _, lang, explicit = view_args()
 
     def context() -> dict:
         to = links()
-        snap = snapshot()
         card = card_view(contact, lang)
         url = to.person_url(contact, lang)
-        text = snap.memos.card(contact, lang, DEFAULT_VERSION, url, snap.revision(contact))
         other_args = {"lang": STRINGS[lang]["other_language_code"]}
         return dict(
             lang=lang,
             t=STRINGS[lang],
             card=card,
-            qr=_qr(text),
+            qr=_qr(qr_code(contact, lang)),
             args=link_args(lang, explicit),
             download_args=link_args(lang, True),
             other_href=to.other_language("pages.person", other_args, {"contact_id": contact.id}),
@@ -111,7 +108,6 @@ def person(contact_id: str) -> Response:
     return page(("person", contact.id, lang, explicit), "person.html", context)
 
 
-def _qr(card: str) -> Markup | None:
-    """The QR code of a card for the page, or None when the card is too big for one (the page shows none)."""
-    svg = qr_svg(card)
+def _qr(svg: str | None) -> Markup | None:
+    """A QR code for the page, or None when the card is too big for one (the page shows none)."""
     return None if svg is None else Markup(svg)

@@ -1,0 +1,299 @@
+"""`contacts build`: the directory as static files, rebuilt incrementally, put in place in one step.
+
+A build loads and validates the file once, then lists every file of the site (static_site.EXPORTS) with a
+key: a digest of what the file is made of, that is the program and its templates, the site's address, the
+route and its arguments, and the fingerprint of every record the file shows (its fields and revision).
+A file whose key the current site already has cannot have changed and is kept as it is, without being
+rendered; every other file is rendered by the server's own views (site_render.py), and kept too when its
+bytes come out the same. So a rebuild after a one-contact edit renders that person's files, the pages and
+bulk files that list them, and nothing else.
+
+Each record's revision (the vCard's REV) is kept from the last build while its fields stay the same, and
+is the file's modification time when they change, as the server does between reloads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+import contacts_app
+from contacts_app.contactsfile.locations import resource_path
+from contacts_app.model.contact import LANGUAGES, Contact, Directory
+from contacts_app.validation.publish import publication_notes
+from contacts_app.model.errors import SourceError
+from contacts_app.outputs.vcard import DEFAULT_VERSION, contact_uid
+from contacts_app.web.site_folder import BuildError, Entry, Manifest, SiteFolder
+from contacts_app.web.site_render import Job, Renderer, cpu_count, render_jobs
+from contacts_app.web.static_site import EXPORTS, StaticLinks
+
+#: The endpoints of a person's own files, rendered first so the bulk files can be made of their cards.
+PERSONAL = ("pages.person", "downloads.person_vcard", "downloads.person_qr", "api.contact")
+
+_UID = re.compile(r"\r\nUID:([^\r]+)\r\n")
+
+#: How a build tells of its progress: (files done, files in all), now and then.
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class BuildReport:
+    """What a build did: the site's contacts and files, the records left out for errors, and the files it
+    wrote, kept unchanged and removed, the bytes it wrote and those of the whole site, and how long it took."""
+
+    out_dir: Path
+    contacts: int
+    files: int
+    errors: int
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    bytes_written: int = 0
+    site_bytes: int = 0
+    seconds: float = 0.0
+    notes: tuple[str, ...] = ()  # which records are at their last good version, which not published
+
+
+def build_site(
+    out_dir: str | os.PathLike,
+    contacts_file: str | os.PathLike,
+    *,
+    base_url: str | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    lang: str = "en",
+) -> BuildReport:
+    """Write the directory of `contacts_file` as a static site into `out_dir`, replacing an earlier build;
+    a record with errors is published in its last good version, as `serve` does (`lang`: of the notes)."""
+    started = time.perf_counter()
+    folder = SiteFolder(Path(out_dir).absolute())
+    folder.check()
+    folder.lock()
+    try:
+        app, served = _load(contacts_file)
+        directory, modified = served.directory, served.modified
+        current = folder.current()
+        records, revisions = _revisions(directory, modified, current)
+        snap = _snapshot(served, revisions)
+        site = StaticLinks(base_url)
+        static = sorted(item.name for item in resource_path("static").iterdir() if item.is_file())
+        jobs = _jobs(snap, static, _build_key(base_url), records, revisions)
+        folder.prepare()
+        try:
+            with Renderer(app, snap, site) as renderer:
+                build = Build(folder, current, snap, site, renderer, workers or cpu_count(), progress)
+                files = build.run(jobs)
+            report = build.report
+            report.removed = len(set((current.files if current else {})) - files.keys())
+            folder.remove_others(set(files))
+            folder.swap(Manifest((current.build if current else 0) + 1, records, files), spare_ready=current is not None)
+        except BaseException:
+            folder.abandon()
+            raise
+    finally:
+        folder.unlock()
+    report.out_dir, report.contacts, report.errors = folder.out, len(snap.contacts), len(directory.errors)
+    report.files, report.site_bytes = len(files) + 1, sum(e.size for e in files.values())
+    report.seconds = time.perf_counter() - started
+    report.notes = tuple(publication_notes(directory, lang))
+    return report
+
+
+def _load(contacts_file: str | os.PathLike):
+    """The app (no watcher, no public address of its own) and the file's Directory and modification time."""
+    from contacts_app.web.app import create_app
+    from contacts_app.web.store import store_of
+
+    app = create_app(
+        {"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None, "PUBLIC_URL": None, "LOAD_IN_CHILD": False}
+    )
+    store = store_of(app)
+    if store.failed:
+        raise SourceError(store.failed.findings[0]) if store.failed.unreadable else BuildError(
+            f"{contacts_file} has no valid contact to publish (see: contacts validate {contacts_file})"
+        )
+    return app, store.snapshot
+
+
+def _revisions(directory: Directory, modified: datetime, current: Manifest | None):
+    """Each record's fingerprint and revision: the last build's revision while the fingerprint is the same."""
+    before = (current.records if current else None) or {}
+    records: dict[str, list[str]] = {}
+    revisions: dict[str, datetime] = {}
+    for contact in directory.contacts:
+        print_ = _fingerprint(contact)
+        old = before.get(contact.id)
+        rev = datetime.fromisoformat(old[1]) if old and old[0] == print_ else modified
+        records[contact.id] = [print_, rev.isoformat()]
+        revisions[contact.id] = rev
+    return records, revisions
+
+
+def _fingerprint(contact: Contact) -> str:
+    """A digest of every field of a record that a file could show (not the line it starts on)."""
+    return hashlib.blake2b(repr(dataclasses.replace(contact, line=0)).encode(), digest_size=16).hexdigest()
+
+
+def _snapshot(served, revisions: dict[str, datetime]):
+    """The build's snapshot: the loaded one's data and search index, the revisions above, and memos that keep
+    every card (the bulk files are made of them)."""
+    from types import MappingProxyType
+
+    from contacts_app.web.memos import Memos
+    from contacts_app.web.store import Snapshot
+
+    memos = Memos()
+    memos.cards.max_bytes = None  # a build holds every card once; a server keeps a budget
+    return Snapshot(served.directory, served.modified, MappingProxyType(revisions), served.search, memos)
+
+
+def _build_key(base_url: str | None) -> str:
+    """What every file depends on besides its records: this program, its templates and static files, the address."""
+    digest = hashlib.blake2b(f"{contacts_app.__version__}\0{base_url}".encode(), digest_size=16)
+    package = Path(contacts_app.__file__).parent
+    for folder, pattern in ((package, "*.py"), (resource_path("templates"), "*"), (resource_path("static"), "*")):
+        for path in sorted(folder.rglob(pattern)):
+            if path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _jobs(snap, static: list[str], build_key: str, records: dict, revisions: dict) -> list[Job]:
+    """Every file of the site with its key: each person's files together, then the pages and bulk files."""
+    prints = {cid: f"{p}@{rev}" for cid, (p, rev) in records.items()}
+    shared = _directory_facts(snap)
+    jobs = []
+    for endpoint, export in sorted(EXPORTS.items(), key=lambda item: item[0] not in PERSONAL):
+        for values in export.every(snap, static):
+            digest = hashlib.blake2b(f"{build_key}\0{endpoint}\0{sorted(values.items())}".encode(), digest_size=16)
+            digest.update("\0".join(prints[c.id] for c in export.inputs(snap, values)).encode())
+            if export.shared:
+                digest.update(shared)
+            jobs.append(Job(endpoint, tuple(sorted(values.items())), export.file(values), digest.hexdigest()))
+    people = {c.id: n for n, c in enumerate(snap.contacts)}
+    personal = sorted((j for j in jobs if j.endpoint in PERSONAL), key=lambda j: people[dict(j.values)["contact_id"]])
+    return personal + [j for j in jobs if j.endpoint not in PERSONAL]
+
+
+def _directory_facts(snap) -> bytes:
+    """What every page of the directory shows of the whole: how many contacts, the organisations and their sizes."""
+    sizes: dict[str, int] = {}
+    for key in snap.search.org_keys:
+        sizes[key] = sizes.get(key, 0) + 1
+    facts = (len(snap.contacts), [snap.search.organisations(lang) for lang in LANGUAGES], sorted(sizes.items()))
+    return repr(facts).encode()
+
+
+class Build:
+    """One build's work: which files to keep and which to render, their placing, and the tally."""
+
+    def __init__(self, folder: SiteFolder, current: Manifest | None, snap, site: StaticLinks, renderer: Renderer,
+                 workers: int, progress: Progress | None):
+        self.folder, self.snap, self.site, self.renderer = folder, snap, site, renderer
+        self.before = (current.files if current else None) or {}
+        self.number = (current.build if current else 0) + 1
+        self.workers, self.progress = workers, progress
+        self.report = BuildReport(folder.out, 0, 0, 0)
+        self.files: dict[str, Entry] = {}
+        self._total, self._told = 0, 0.0
+
+    def run(self, jobs: list[Job]) -> dict[str, Entry]:
+        """Place every file of `jobs`; the new manifest's entries."""
+        self._total = len(jobs)
+        personal = [j for j in jobs if j.endpoint in PERSONAL]
+        rest = [j for j in jobs if j.endpoint not in PERSONAL]
+        self._place(personal)
+        if any(j.endpoint == "downloads.all_vcards" and not self._same_key(j) for j in rest):
+            self._remember_cards(personal)
+        self._place(rest)
+        self._tell(force=True)
+        return self.files
+
+    def _same_key(self, job: Job) -> bool:
+        """Whether the current site has this file made of the very same inputs."""
+        old = self.before.get(job.target)
+        return old is not None and old.key == job.key
+
+    def _place(self, jobs: list[Job]) -> None:
+        """Keep the files whose key is unchanged; render the others (in worker processes) and place them."""
+        todo = []
+        for job in jobs:
+            if not self._same_key(job):
+                todo.append(job)
+                continue
+            try:
+                self._put(job.target, self.before[job.target])
+            except FileNotFoundError:  # gone from the current site since: made again
+                todo.append(job)
+        self._tell()
+        for job, (entry, written) in render_jobs(todo, self.renderer.render, self._write, self.workers):
+            if entry is not None:  # None: a QR code the card is too big for, left out
+                self._put(job.target, entry, written)
+            self._tell()
+
+    def _write(self, job: Job, body: bytes | None) -> tuple[Entry | None, bool]:
+        """A rendered file: the current site's when the bytes are the same (kept, mtime and all), else new;
+        (None, False) for a file left out."""
+        if body is None:
+            return None, False
+        digest = hashlib.blake2b(body, digest_size=16).hexdigest()
+        old = self.before.get(job.target)
+        if old is not None and old.digest == digest and (self.folder.out / job.target).is_file():
+            return Entry(job.key, digest, old.size, old.build), False
+        entry = Entry(job.key, digest, len(body), self.number)
+        self.folder.write(job.target, body)
+        return entry, True
+
+    def _put(self, target: str, entry: Entry, written: bool = False) -> None:
+        """Count a file; bring the working tree's copy up to date unless it was just written there."""
+        if written:
+            self.report.written += 1
+            self.report.bytes_written += entry.size
+        else:
+            if not self.folder.has(target, entry):
+                self.folder.keep(target)
+            self.report.unchanged += 1
+        self.files[target] = entry
+
+    def _remember_cards(self, personal: list[Job]) -> None:
+        """Every person's card into the memos, so the bulk files (the cards one after another) are made
+        without making a card again: the cards this build made are there already; the unchanged ones are
+        read back from the current site's bulk file of their language (their own files where it lacks them)."""
+        memos, site, by_id = self.snap.memos, self.site, self.snap.directory.by_id
+        cards = [j for j in personal if j.endpoint == "downloads.person_vcard" and self._same_key(j)]
+        from_bulk = {lang: self._bulk_cards(lang) for lang in {dict(j.values)["lang"] for j in cards}}
+        for job in cards:
+            values = dict(job.values)
+            contact, lang = by_id[values["contact_id"]], values["lang"]
+            text = from_bulk[lang].get(contact_uid(contact.id))
+            if text is None:
+                text = (self.folder.work / job.target).read_bytes().decode("utf-8")
+            memos.remember_card(contact, lang, DEFAULT_VERSION, site.person_url(contact, lang), text)
+
+    def _bulk_cards(self, lang: str) -> dict[str, str]:
+        """The cards of the current site's bulk file in `lang`, by UID."""
+        path = self.folder.out / EXPORTS["downloads.all_vcards"].file({"lang": lang})
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except OSError:
+            return {}
+        cards = {}
+        for card in text.split("END:VCARD\r\n")[:-1]:
+            uid = _UID.search(card)
+            if uid:
+                cards[uid.group(1)] = card + "END:VCARD\r\n"
+        return cards
+
+    def _tell(self, force: bool = False) -> None:
+        """Report progress, at most ten times a second."""
+        now = time.monotonic()
+        if self.progress and (force or now - self._told >= 0.1):
+            self._told = now
+            self.progress(len(self.files), self._total)
