@@ -21,8 +21,8 @@ import os
 import shutil
 import statistics
 import sys
-import threading
 import tempfile
+import threading
 import time
 from pathlib import Path
 

@@ -20,16 +20,16 @@ import os
 import re
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 import contacts_app
 from contacts_app.contactsfile.locations import resource_path
 from contacts_app.model.contact import LANGUAGES, Contact, Directory
-from contacts_app.validation.publish import publication_notes
 from contacts_app.model.errors import SourceError
 from contacts_app.outputs.vcard import DEFAULT_VERSION, contact_uid
+from contacts_app.validation.publish import publication_notes
 from contacts_app.web.site_folder import BuildError, Entry, Manifest, SiteFolder
 from contacts_app.web.site_render import Job, Renderer, cpu_count, render_jobs
 from contacts_app.web.static_site import EXPORTS, StaticLinks

@@ -36,7 +36,6 @@ from contacts_app.web.site_folder import BuildError
 from contacts_app.web.store import Snapshot
 from contacts_app.web.views.common import PAGE_SIZE
 
-
 # -- the route table: each public GET endpoint of the server and its files in the export ------------
 
 
