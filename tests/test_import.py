@@ -65,7 +65,10 @@ def test_a_non_web_url_is_not_published(tmp_path, cli):
     cli("import", SEED_RELEASE, "--into", target)
     text = target.read_text(encoding="utf-8").replace(f"file: {SEED_RELEASE.name}", "url: file:///home/staff/release.txt")
     target.write_text(text, encoding="utf-8")
-    assert load_directory(target).contacts[0].source.location is None
+    directory = load_directory(target)
+    assert {f.code for f in directory.errors} == {"url-invalid"}
+    code, out, _ = cli("export", "--format", "json", target)
+    assert "file:///" not in out
 
 
 def test_reimport_changes_nothing(tmp_path, cli):
