@@ -22,10 +22,10 @@ RULE_MESSAGES: dict[str, dict[str, str]] = {
               "kalkylblad; ta bort det",
     },
     "card-too-big": {
-        "en": "the contact's card is about {size} bytes, more than a QR code holds ({limit}): its page shows no QR "
-              "code; shorten the title or organisation",
-        "sv": "kontaktens kort är cirka {size} byte, mer än en QR-kod rymmer ({limit}): sidan visar ingen QR-kod; "
-              "korta titeln eller organisationen",
+        "en": "the contact's card is about {size} bytes, more than a QR code holds ({limit}): a site built without "
+              "--base-url, whose QR codes carry the whole card, shows none for it; shorten the title or organisation",
+        "sv": "kontaktens kort är cirka {size} byte, mer än en QR-kod rymmer ({limit}): en webbplats byggd utan "
+              "--base-url, vars QR-koder bär hela kortet, visar ingen för det; korta titeln eller organisationen",
     },
     "yaml-tag": {"en": "the tag {tag} is not allowed in a contacts file; remove it and write plain text",
                  "sv": "taggen {tag} är inte tillåten i en kontaktfil; ta bort den och skriv vanlig text"},

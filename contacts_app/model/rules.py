@@ -24,7 +24,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "id-too-long": (Severity.ERROR, "an id is longer than 64 characters"),
     "text-hidden-character": (Severity.ERROR, "a text holds a control, bidirectional or invisible character"),
     "url-invalid": (Severity.ERROR, "a source url is not an http or https address"),
-    "card-too-big": (Severity.WARNING, "the contact's card is too big for a QR code; its page shows none"),
+    "card-too-big": (Severity.WARNING, "the contact's card is too big for a QR code that carries the whole card"),
     "kind-invalid": (Severity.ERROR, "kind is neither person nor desk"),
     "language-invalid": (Severity.ERROR, "a language code is not the two-letter code of any language"),
     "language-unused": (Severity.WARNING, "a text is in a language the directory is not shown in (se for sv?)"),
