@@ -40,12 +40,12 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 import generate  # noqa: E402
+import sections  # noqa: E402  (benchmarks/sections.py: one section of RESULTS.md per script)
 
 from contacts_app.outputs.book_storage import BookWriter  # noqa: E402
 from contacts_app.web.carddav import snapshot_books  # noqa: E402
 from contacts_app.web.store import DirectoryStore  # noqa: E402
 
-START, END = "<!-- carddav:start -->", "<!-- carddav:end -->"
 BOOK = "/carddav/press/contacts/"
 LOGIN = {"Authorization": "Basic cHJlc3M6cHJlc3M="}  # press:press
 DEPTH0 = '<?xml version="1.0"?><propfind xmlns="DAV:" xmlns:CS="http://calendarserver.org/ns/"><prop><CS:getctag/><sync-token/></prop></propfind>'
@@ -213,7 +213,7 @@ def main() -> int:
     text = report(sizes, times, rewrites, args)
     print(text)
     if not args.no_write:
-        write_section(HERE / "RESULTS.md", text)
+        sections.write(HERE / "RESULTS.md", "carddav", text)
     return 0
 
 
@@ -256,17 +256,6 @@ def report(sizes: list[int], times: dict, rewrites: dict, args) -> str:
                      f"{r['restart']:.3f} | {r['first']:.2f} |")
     lines.append("")
     return "\n".join(lines)
-
-
-def write_section(results: Path, text: str) -> None:
-    """Put the CardDAV section into RESULTS.md, replacing an earlier one."""
-    old = results.read_text(encoding="utf-8") if results.exists() else ""
-    section = f"{START}\n{text}{END}\n"
-    if START in old and END in old:
-        new = old[: old.index(START)] + section + old[old.index(END) + len(END) + 1:]
-    else:
-        new = old.rstrip("\n") + "\n\n" + section
-    results.write_text(new, encoding="utf-8")
 
 
 if __name__ == "__main__":

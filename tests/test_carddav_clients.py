@@ -12,7 +12,6 @@ import html
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,8 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+from benchmarks.live import free_port
 
 try:  # tests/ is not a package: pytest puts tests/ itself on sys.path
     import vcard_readers
@@ -58,13 +59,6 @@ def need(tool: str, reason: str | None) -> None:
     if os.environ.get("VCARD_READERS_REQUIRED") == "1":
         pytest.fail(message)
     pytest.skip(message)
-
-
-def free_port() -> int:
-    """A port nothing listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextmanager

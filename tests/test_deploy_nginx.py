@@ -18,18 +18,14 @@ from pathlib import Path
 import pytest
 import vobject
 
+from benchmarks.live import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "docs" / "nginx" / "contacts-site.conf"
 NGINX = Path("/usr/sbin/nginx")
 BASE = "https://kontakter.example.se/"
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
