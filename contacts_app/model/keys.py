@@ -30,3 +30,14 @@ PARTY_NAMES = {
     "kristdemokraterna": "KD", "liberalerna": "L", "folkpartiet": "L", "folkpartiet liberalerna": "L",
     "miljöpartiet": "MP", "miljöpartiet de gröna": "MP",
 }
+#: Each abbreviation's name as a page spells it out, per language (the Riksdag's Swedish and English names).
+PARTY_TITLES = {
+    "sv": {
+        "S": "Socialdemokraterna", "M": "Moderaterna", "SD": "Sverigedemokraterna", "C": "Centerpartiet",
+        "V": "Vänsterpartiet", "KD": "Kristdemokraterna", "L": "Liberalerna", "MP": "Miljöpartiet de gröna",
+    },
+    "en": {
+        "S": "Social Democratic Party", "M": "Moderate Party", "SD": "Sweden Democrats", "C": "Centre Party",
+        "V": "Left Party", "KD": "Christian Democrats", "L": "Liberal Party", "MP": "Green Party",
+    },
+}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from contacts_app.model.keys import PARTIES, PARTY_NAMES
+from contacts_app.model.keys import PARTIES, PARTY_NAMES, PARTY_TITLES
 from contacts_app.normalise import name_match
 
 
@@ -20,6 +20,11 @@ def canonical_party(text: str | None) -> str | None:
     if upper in PARTIES or (len(bare) <= 4 and bare.isalpha()):
         return upper
     return bare or None
+
+
+def party_title(abbreviation: str | None, lang: str) -> str | None:
+    """A party's name written out in `lang` ('S' → 'Socialdemokraterna'), or None for a party we do not know."""
+    return PARTY_TITLES.get(lang, PARTY_TITLES["sv"]).get(abbreviation or "")
 
 
 def slugify(text: str) -> str:

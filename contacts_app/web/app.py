@@ -45,7 +45,7 @@ def create_app(config: dict | None = None):
     from flask import Flask
 
     from contacts_app.contactsfile.locations import contacts_file, is_fallback, resource_path
-    from contacts_app.web import errors, links, security, views
+    from contacts_app.web import errors, links, presenters, security, views
     from contacts_app.web.reload_guard import ReloadGuard
     from contacts_app.web.serving import compression
     from contacts_app.web.serving.limits import MAX_BODY_BYTES
@@ -93,6 +93,7 @@ def create_app(config: dict | None = None):
 
     views.init_app(app)
     links.init_app(app)
+    presenters.init_app(app)
     errors.init_app(app)
     security.init_app(app)
     compression.init_app(app)

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from contacts_app.model.contact import Contact
+from contacts_app.model.phone import Phone
+from contacts_app.normalise.names import party_title
 from contacts_app.web.i18n import STRINGS
 
 
 @dataclass(frozen=True)
 class PhoneView:
-    """A number as a page shows it: the tel: target, the national display form and the label's words."""
+    """A number as a page shows it: the tel: target (E.164), the form for the page's language and the label's words."""
 
     e164: str
     display: str
@@ -31,6 +34,7 @@ class CardView:
     title: str | None
     organisation: str | None
     party: str | None
+    party_title: str | None
     phones: tuple[PhoneView, ...]
     emails: tuple[str, ...]
 
@@ -46,10 +50,35 @@ def card_view(contact: Contact, lang: str) -> CardView:
         title=contact.title.pick(lang),
         organisation=contact.organisation.pick(lang),
         party=contact.party,
+        party_title=party_title(contact.party, lang),
         phones=tuple(
-            PhoneView(p.e164, p.display, words.get(f"label_{p.label}") if p.label else None) for p in contact.phones
+            PhoneView(p.e164, shown_number(p, lang), words.get(f"label_{p.label}") if p.label else None)
+            for p in contact.phones
         ),
         emails=contact.emails,
+    )
+
+
+def shown_number(phone: Phone, lang: str) -> str:
+    """A number as a reader of the page dials it: the international form on the English page (+46 910 73 50 00,
+    for a reader abroad), the form people in Sweden expect on the Swedish one."""
+    return phone.international if lang == "en" else phone.display
+
+
+def describe(card: CardView) -> str:
+    """One sentence of who a contact is, for the page's description and a shared link's preview."""
+    what = ", ".join(part for part in (card.title, card.organisation) if part)
+    party = f" ({card.party_title or card.party})" if card.party else ""
+    return f"{card.name}{': ' if what else ''}{what}{party}"
+
+
+_BREAK_AFTER = re.compile(r"([@.])")
+
+
+def breakable_email(address: str) -> Markup:
+    """An address that a line may break only after its @ and dots (a <wbr> there; CSS keeps words whole)."""
+    return Markup("").join(
+        Markup(f"{escape(part)}<wbr>") if part in ("@", ".") else escape(part) for part in _BREAK_AFTER.split(address)
     )
 
 
@@ -78,3 +107,8 @@ def script_json(data: object) -> Markup:
     """JSON that is safe inside <script type="application/ld+json">: no <, > or & can end the element."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def init_app(app) -> None:
+    """Give templates the `breakable_email` filter."""
+    app.add_template_filter(breakable_email)

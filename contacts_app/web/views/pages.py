@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from contacts_app.web.i18n import STRINGS
 from contacts_app.web.links import links
-from contacts_app.web.presenters import CardView, card_view, jsonld, script_json
+from contacts_app.web.presenters import CardView, card_view, describe, jsonld, script_json
 from contacts_app.web.views.common import (
     PAGE_SIZE,
     cached_page,
@@ -77,6 +77,8 @@ def index() -> Response:
             all_args=link_args(lang, True, q=query, org=org),
             other_href=to.other_language("pages.index", other_args),
             jsonld=script_json({"@context": "https://schema.org", "@graph": graph}),
+            description=_describe_directory(STRINGS[lang], len(shown), query, org, snap.search.organisations(lang)),
+            page_url=to.absolute("pages.index", {**search_args, **({"page": number} if number > 1 else {})}),
         )
 
     return page(key, "index.html", context)
@@ -103,9 +105,21 @@ def person(contact_id: str) -> Response:
             other_href=to.other_language("pages.person", other_args, {"contact_id": contact.id}),
             qr_file=to.qr_file(contact.id, lang),
             jsonld=script_json({"@context": "https://schema.org", **jsonld(card, url)}),
+            description=describe(card),
+            page_url=url,
         )
 
     return page(("person", contact.id, lang, explicit), "person.html", context)
+
+
+def _describe_directory(t: dict, count: int, query: str, org: str, organisations) -> str:
+    """The description of a page of the directory: what it lists, for a search engine or a shared link."""
+    if query:
+        return t["describe_search"].format(n=count, query=f"“{query}”")
+    name = dict(organisations).get(org) if org else None
+    if name:
+        return t["describe_organisation"].format(organisation=name)
+    return t["describe_directory"].format(n=count)
 
 
 def _qr(svg: str | None) -> Markup | None:
