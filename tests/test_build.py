@@ -158,6 +158,17 @@ def test_static_pages_and_cards_carry_the_right_person_in_each_language(cli, tmp
     assert 'href="contacts.vcf"' in org_page  # "Download all" of this organisation only
     assert (out / "org" / "skelleftea-kommun" / "contacts.vcf").read_text(encoding="utf-8").count("BEGIN:VCARD") == 1
     assert json.loads((out / "api" / "contacts" / "lorents-burman.json").read_text(encoding="utf-8"))["name"] == "Lorents Burman"
+    # a shared link of an exported page previews the person, at the page's public address
+    assert '<meta property="og:url" content="https://press.example.se/kontakter/en/people/lorents-burman.html">' in page
+    assert '<meta property="og:type" content="profile">' in page and "+46 910 73 50 00" in page
+    assert '<meta name="description" content="Lorents Burman: Municipal councillor in Skellefteå' in page
+    assert '<meta property="og:url" content="https://press.example.se/kontakter/org/skelleftea-kommun/index.html">' in org_page
+
+
+def test_without_a_base_url_exported_pages_name_no_public_address(cli, tmp_path, contacts_file):
+    assert cli("build", tmp_path / "out", contacts_file)[0] == 0
+    page = (tmp_path / "out" / "people" / "lorents-burman.html").read_text(encoding="utf-8")
+    assert 'property="og:url"' not in page and '<meta property="og:title" content="Lorents Burman – Presskontakter">' in page
 
 
 def test_every_public_get_route_of_the_server_is_exported_or_left_out_on_purpose(app):

@@ -46,23 +46,67 @@ def test_directory_lists_every_valid_contact_grouped_by_organisation(client):
     assert '<html lang="sv">' in page
 
 
-def test_a_contact_on_the_directory(client):
+def test_a_contact_on_the_directory_is_a_compact_row(client):
     page = html(client.get("/"))
-    card = page[page.index('id="name-asa-oberg-linden"') :].split("</article>")[0]
-    assert 'href="/people/asa-oberg-linden"' in card
-    assert "Pressansvarig, regional utveckling" in card
-    assert "Parti: <abbr>S</abbr>" in card
-    assert '<a class="action call u-tel" href="tel:+46701234567">' in card
-    assert '<span class="action-value">070-123 45 67</span>' in card
-    assert "Ring (mobil)" in card and "Ring (växel)" in card
-    assert 'href="mailto:asa.oberg-linden@regionvasterbotten.se"' in card
-    assert 'href="/people/asa-oberg-linden.vcf?lang=sv" download' in card
-    assert "Spara kontakt (vCard)" in card
+    row = page[page.index('id="name-asa-oberg-linden"') :].split("</article>")[0]
+    assert 'href="/people/asa-oberg-linden"' in row
+    assert "Pressansvarig, regional utveckling" in row
+    assert 'Parti: <abbr title="Socialdemokraterna">S</abbr>' in row
+    # the first number, the first address and save, each in its own column of the row
+    assert '<li class="slot-call"><a class="action call u-tel" href="tel:+46701234567">' in row
+    assert '<span class="action-value">070-123 45 67</span>' in row and "Ring (mobil)" in row
+    assert "Ring (växel)" not in row  # every number is on the person page
+    assert '<li class="slot-mail"><a class="action mail u-email" href="mailto:asa.oberg-linden@regionvasterbotten.se">' in row
+    assert '<li class="slot-save"><a class="action save" href="/people/asa-oberg-linden.vcf?lang=sv" download' in row
+    assert 'aria-label="Spara kontakt (vCard): Åsa Öberg-Lindén"' in row
+
+
+def test_an_address_may_break_only_after_its_at_sign_and_dots(client):
+    page = html(client.get("/people/asa-oberg-linden"))
+    assert "asa.<wbr>oberg-linden@<wbr>regionvasterbotten.<wbr>se" in page
+    assert '<a class="action mail u-email" href="mailto:asa.oberg-linden@regionvasterbotten.se">' in page
+
+
+def test_numbers_in_the_pages_language_while_links_stay_e164(client):
+    swedish, english = html(client.get("/people/lorents-burman")), html(client.get("/people/lorents-burman?lang=en"))
+    for page in (swedish, english):
+        assert 'href="tel:+46910735000"' in page
+    assert ">0910-73 50 00</span>" in swedish and "+46 910 73 50 00" not in swedish
+    assert ">+46 910 73 50 00</span>" in english and "0910-73 50 00" not in english
+
+
+def test_party_is_spelled_out_in_the_pages_language(client):
+    assert '<abbr title="Socialdemokraterna">S</abbr>' in html(client.get("/people/lorents-burman"))
+    assert '<abbr title="Social Democratic Party">S</abbr>' in html(client.get("/people/lorents-burman?lang=en"))
+
+
+def meta(page: str) -> dict[str, str]:
+    """The page's <meta name=…> and <meta property=…> values."""
+    return dict(re.findall(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"', page))
+
+
+def test_description_and_open_graph_on_every_page(client):
+    person = meta(html(client.get("/people/lorents-burman?lang=en")))
+    assert person["description"] == person["og:description"] == (
+        "Lorents Burman: Municipal councillor in Skellefteå, Skellefteå Municipality (Social Democratic Party)"
+    )
+    assert person["og:title"] == "Lorents Burman – Press contacts" and person["og:type"] == "profile"
+    assert person["og:url"] == "https://kontakter.example.se/people/lorents-burman?lang=en"
+    directory = meta(html(client.get("/")))
+    assert directory["description"] == "4 talespersoner att ringa, mejla och spara i telefonen."
+    assert directory["og:url"] == "https://kontakter.example.se/" and directory["og:type"] == "website"
+    searched = meta(html(client.get("/?q=burman")))
+    assert searched["og:description"] == "1 kontakt som matchar “burman”."
+    assert searched["og:url"] == "https://kontakter.example.se/?q=burman" and searched["og:title"] == "burman – Presskontakter"
+    organisation = meta(html(client.get("/?org=umea-kommun")))
+    assert organisation["description"].startswith("Presskontakter på Umeå kommun")
+    missing = client.get("/people/nobody")
+    assert missing.status_code == 404 and meta(missing.get_data(as_text=True))["og:title"].startswith("Sidan finns inte")
 
 
 def test_h_card_and_json_ld(client):
     page = html(client.get("/?q=åsa"))
-    assert 'class="card h-card"' in page and 'class="p-name u-url"' in page and "p-job-title" in page
+    assert 'class="row h-card"' in page and 'class="p-name u-url"' in page and "p-job-title" in page
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
     assert data["@context"] == "https://schema.org"
     assert data["@graph"] == [
@@ -205,7 +249,8 @@ def test_language_from_the_query_then_accept_language(client, query, accept, lan
 def test_english_page_uses_english_titles_organisations_and_words(client):
     page = html(client.get("/?lang=en"))
     assert "Skellefteå Municipality" in page and "Press officer, regional development" in page
-    assert "Call (mobile)" in page and "Save contact (vCard)" in page and "Party: <abbr>S</abbr>" in page
+    assert "Call (mobile)" in page and "Save contact (vCard)" in page
+    assert 'Party: <abbr title="Social Democratic Party">S</abbr>' in page
     assert 'href="/people/lorents-burman?lang=en"' in page  # the chosen language is kept
     assert 'href="?lang=sv" lang="sv" hreflang="sv">På svenska</a>' in page
     assert "Kommunalråd" not in page

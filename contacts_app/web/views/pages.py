@@ -115,7 +115,8 @@ def person(contact_id: str) -> Response:
 def _describe_directory(t: dict, count: int, query: str, org: str, organisations) -> str:
     """The description of a page of the directory: what it lists, for a search engine or a shared link."""
     if query:
-        return t["describe_search"].format(n=count, query=f"“{query}”")
+        results = t["result"] if count == 1 else t["results"].format(n=count)
+        return t["describe_search"].format(results=results, query=f"“{query}”")
     name = dict(organisations).get(org) if org else None
     if name:
         return t["describe_organisation"].format(organisation=name)
