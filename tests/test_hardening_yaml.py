@@ -18,7 +18,10 @@ GENERATE = ROOT / "benchmarks" / "generate.py"
 
 #: Address-space ceiling for the hostile cases: an alias bomb or a runaway composer would hit it and die.
 MEMORY_LIMIT = 1 << 30  # 1 GiB
-TIME_LIMIT = 30  # seconds; each case takes well under one
+TIME_LIMIT = 30  # seconds of CPU; each case takes well under one
+#: Wall-clock seconds after which a child is taken for hung. The bounds are on CPU time, which a machine
+#: shared with other work does not stretch; the wall clock only stops a run that never ends.
+WATCHDOG = 1200
 FINDING = re.compile(r"^(?P<file>[^\n]+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning) \[(?P<code>[a-z0-9-]+)\] ", re.M)
 
 
@@ -31,8 +34,9 @@ def _limit(address_space: int):
     return apply
 
 
-def run_validate(path: Path, *, address_space: int = MEMORY_LIMIT, timeout: float = TIME_LIMIT, fmt: str = "text"):
-    """`contacts validate PATH` in a child process under a memory cap: (exit code, stdout, stderr, seconds, peak RSS in bytes)."""
+def run_validate(path: Path, *, address_space: int = MEMORY_LIMIT, timeout: float = WATCHDOG, fmt: str = "text"):
+    """`contacts validate PATH` in a child process under a memory cap: (exit code, stdout, stderr, CPU seconds,
+    peak RSS in bytes)."""
     out_path, err_path = path.with_name(path.name + ".out"), path.with_name(path.name + ".err")
     started = time.monotonic()
     with out_path.open("w") as out_file, err_path.open("w") as err_file:
@@ -50,7 +54,7 @@ def run_validate(path: Path, *, address_space: int = MEMORY_LIMIT, timeout: floa
             pytest.fail(f"contacts validate {path.name} took more than {timeout} s")
         time.sleep(0.02)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.monotonic() - started
+    seconds = usage.ru_utime + usage.ru_stime
     out, err = out_path.read_text(encoding="utf-8"), err_path.read_text(encoding="utf-8")
     out_path.unlink()
     err_path.unlink()
@@ -181,7 +185,7 @@ def test_fmt_and_import_refuse_hostile_yaml_without_touching_it(tmp_path):
     for args in (["fmt", str(path)], ["import", str(release), "--into", str(path)]):
         proc = subprocess.run(
             [sys.executable, "-m", "contacts_app.cli", *args], capture_output=True, text=True,
-            timeout=TIME_LIMIT, preexec_fn=_limit(MEMORY_LIMIT),
+            timeout=WATCHDOG, preexec_fn=_limit(MEMORY_LIMIT),
         )
         assert proc.returncode == 2 and "Traceback" not in proc.stderr
         assert f"{path}:2:8: error [yaml-alias]" in proc.stderr
@@ -196,9 +200,9 @@ def _generated(tmp_path: Path, count: int) -> Path:
 
 def test_20000_entries_validate_in_bounded_time_and_memory(tmp_path):
     path = _generated(tmp_path, 20_000)
-    code, out, err, seconds, _ = run_validate(path, address_space=3 << 30, timeout=120)
+    code, out, err, seconds, _ = run_validate(path, address_space=3 << 30)
     assert (code, out) == (0, "") and "20000 contact(s) valid" in err
-    print(f"\n20,000 entries ({path.stat().st_size / 1e6:.1f} MB): {seconds:.1f} s")
+    print(f"\n20,000 entries ({path.stat().st_size / 1e6:.1f} MB): {seconds:.1f} s of CPU")
     assert seconds < 60
 
 
@@ -214,14 +218,14 @@ def _mem_available() -> int:
 
 @pytest.mark.huge
 def test_200000_entries_validate_in_bounded_time_and_memory(tmp_path):
-    # Measured here: about 70 s and 1.05 GiB peak RSS (the file's bytes and text, and the records; validation
+    # Measured here: about 70 s of CPU and 1.05 GiB peak RSS (the file's bytes and text, and the records; validation
     # reads one contact's nodes at a time); see SECURITY.md. The bounds leave room for a slower CI machine,
     # not for a leak or for a whole node tree (which took 4 GiB).
     if _mem_available() < 3 << 30:
         pytest.skip("needs about 3 GiB of free memory")
     path = _generated(tmp_path, 200_000)
-    code, out, err, seconds, rss = run_validate(path, address_space=3 << 30, timeout=300)
+    code, out, err, seconds, rss = run_validate(path, address_space=3 << 30)
     assert (code, out) == (0, "") and "200000 contact(s) valid" in err
-    print(f"\n200,000 entries ({path.stat().st_size / 1e6:.0f} MB): {seconds:.1f} s, peak RSS {rss / 2**30:.2f} GiB")
+    print(f"\n200,000 entries ({path.stat().st_size / 1e6:.0f} MB): {seconds:.1f} s of CPU, peak RSS {rss / 2**30:.2f} GiB")
     assert seconds < 240
     assert rss < 2 << 30
