@@ -93,6 +93,11 @@ class Contact:
     hours: Texts = Texts()
     photo: Photo | None = None
 
+    @property
+    def verified_at(self) -> datetime | None:
+        """The start (UTC) of the day the record was verified: its revision when nothing newer is known."""
+        return datetime.fromisoformat(self.verified).replace(tzinfo=timezone.utc) if self.verified else None
+
     def as_dict(self) -> dict:
         """The record as exported: the JSON shape of `contacts export` and the web API."""
         return {

@@ -119,6 +119,14 @@ def _every_view(snap: Snapshot, static: list[str]) -> Iterable[dict]:
         yield from ({"lang": lang, "org": org} for org in _organisations(snap))
 
 
+def _every_photo(snap: Snapshot) -> Iterable[dict]:
+    """Every size of every photo a contact shows, once each."""
+    from contacts_app.outputs.photos import PAGE_WIDTHS, photo_name
+
+    photos = {c.photo.digest: c.photo for c in snap.contacts if c.photo is not None and c.photo.path}
+    return ({"name": photo_name(photo, width)} for photo in photos.values() for width in PAGE_WIDTHS)
+
+
 #: Every public GET endpoint of the server, and where its answers go in the export. tests/test_build.py
 #: fails when the server has one that is neither here nor in NOT_EXPORTED.
 EXPORTS: dict[str, Export] = {
@@ -146,6 +154,8 @@ EXPORTS: dict[str, Export] = {
     "static": Export(
         lambda v: f"static/{v['filename']}", lambda snap, static: ({"filename": f} for f in static), _nothing
     ),
+    # A photo's copies are named by its digest: the same name is the same bytes, so no record is an input.
+    "photos.photo": Export(lambda v: f"photos/{v['name']}", lambda snap, static: _every_photo(snap), _nothing),
 }
 #: The public GET endpoints a static export leaves out, and why.
 NOT_EXPORTED = {
