@@ -57,6 +57,11 @@ ACKNOWLEDGEABLE = tuple(
     if severity is Severity.WARNING and code not in ("ack-unused", "import-conflict", "import-skipped", "card-too-big")
 )
 
+#: Warnings whose fix is an act, never a reason: check the contact (contacts verify), mend the photo.
+ACKNOWLEDGEABLE = tuple(
+    code for code in ACKNOWLEDGEABLE if code not in ("contact-stale", "photo-missing", "photo-invalid", "photo-no-credit")
+)
+
 
 def finding(path: str, line: int, col: int, code: str, message: str, excerpt: str = "") -> Finding:
     """A finding of rule `code`, with the severity the catalogue gives it: the one place a severity is set."""
