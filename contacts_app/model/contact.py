@@ -155,6 +155,8 @@ class Held:
     name: str | None
     line: int
     reasons: tuple[Finding, ...]
+    #: Its `verified:` day, when that was readable (the staff report lists held records too).
+    verified: str | None = None
 
     @property
     def label(self) -> str:

@@ -8,7 +8,6 @@ from datetime import date
 
 import yaml
 
-from contacts_app.model.contact import Contact
 from contacts_app.validation.shapes import Scope
 
 #: Days after which a verification is stale, unless --stale-after or CONTACTS_STALE_AFTER says otherwise.
@@ -47,7 +46,3 @@ def read_verified(scope: Scope, node: yaml.Node, contact_id: str | None, today: 
         scope.report(node, "contact-stale", date=text, days=str(age), limit=str(stale_after), id=contact_id or "ID")
     return text
 
-
-def age_in_days(contact: Contact, today: date) -> int | None:
-    """How many days ago the contact was verified, or None when it never was."""
-    return (today - date.fromisoformat(contact.verified)).days if contact.verified else None

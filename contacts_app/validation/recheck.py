@@ -8,7 +8,6 @@ from datetime import date
 
 from contacts_app.model.contact import Directory
 from contacts_app.model.finding import Finding
-from contacts_app.validation.freshness import age_in_days
 
 #: The findings of a record that send staff back to the person: its numbers and addresses.
 _UNREACHABLE = {"phone-invalid": "number-invalid", "email-invalid": "email-undeliverable"}
@@ -33,8 +32,8 @@ class Recheck:
 def rechecks(directory: Directory, today: date, stale_after: int) -> list[Recheck]:
     """Every record to check again, in the file's order: stale or never verified, or unreachable."""
     records = sorted(
-        [(c.line, c.id, c.name, c.verified, c) for c in directory.contacts]
-        + [(h.line, h.id, h.name, None, None) for h in directory.held]
+        [(c.line, c.id, c.name, c.verified) for c in directory.contacts]
+        + [(h.line, h.id, h.name, h.verified) for h in directory.held]
     )
     starts = [line for line, *_ in records]
     problems: dict[int, list[Finding]] = {}
@@ -42,14 +41,13 @@ def rechecks(directory: Directory, today: date, stale_after: int) -> list[Rechec
         if f.code in _UNREACHABLE and (f.code != "email-invalid" or "cannot receive mail" in f.message):
             problems.setdefault(_owner(starts, f.line), []).append(f)
     out = []
-    for line, contact_id, name, verified, contact in records:
+    for line, contact_id, name, verified in records:
         reasons = [(_UNREACHABLE[f.code], f"{f.line}:{f.col} {f.message}") for f in problems.get(line, [])]
-        if contact is not None:
-            age = age_in_days(contact, today)
-            if age is None:
-                reasons.insert(0, ("never-verified", "no verified: date"))
-            elif age > stale_after:
-                reasons.insert(0, ("stale", f"verified {verified}, {age} days ago (more than {stale_after})"))
+        age = (today - date.fromisoformat(verified)).days if verified else None
+        if age is None:
+            reasons.insert(0, ("never-verified", "no verified: date"))
+        elif age > stale_after:
+            reasons.insert(0, ("stale", f"verified {verified}, {age} days ago (more than {stale_after})"))
         if reasons:
             out.append(Recheck(contact_id, name, line, verified, tuple(reasons)))
     return out

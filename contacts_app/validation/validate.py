@@ -91,6 +91,7 @@ def _held(draft: Draft) -> Held:
         draft.values.get("name"),
         draft.line,
         tuple(sorted(f for f in draft.findings if f.is_error)),
+        draft.values.get("verified"),
     )
 
 

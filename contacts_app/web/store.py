@@ -289,10 +289,12 @@ def attach(app: "Flask", store: DirectoryStore) -> DirectoryStore:
 
 
 def _revisions(old: Snapshot, new: Directory, modified: datetime) -> Mapping[str, datetime]:
-    """Each record's revision: kept from the old snapshot when the record is unchanged, else `modified`."""
+    """Each record's revision: kept from the old snapshot when the record is unchanged, else `modified` (the
+    `verified:` day of a record new to this process)."""
     revisions = {}
     for contact in new.contacts:
         before = old.directory.by_id.get(contact.id)
         unchanged = before is not None and before.as_dict() == contact.as_dict()
-        revisions[contact.id] = old.revision(before) if unchanged else modified
+        fresh = modified if before is not None else contact.verified_at or modified  # new: its verified day
+        revisions[contact.id] = old.revision(before) if unchanged else fresh
     return MappingProxyType(revisions)
