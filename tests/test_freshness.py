@@ -204,3 +204,23 @@ def test_swedish_month_names_come_from_cldr():
 def test_the_export_carries_verified(folder):
     directory = load_directory(folder)
     assert directory.by_id["anna-andersson"].as_dict()["verified"] == RECENT
+
+
+def test_fmt_puts_the_new_keys_in_their_place_and_keeps_them(cli, write_yaml):
+    path = write_yaml("""\
+        contacts:
+          - id: pressjouren
+            verified: 2026-01-05  # by phone
+            kind: desk
+            name: Pressjouren
+            organisation: Skellefteå kommun
+            hours: Vardagar 08–17
+            phones:
+              - number: 0910-73 55 00
+        """)
+    assert cli("fmt", path)[0] == 0
+    lines = path.read_text().splitlines()
+    keys = [line.split(":")[0].strip() for line in lines if line.startswith("    ") and not line.startswith("     ")]
+    assert keys == ["kind", "name", "organisation", "phones", "hours", "verified"]
+    assert "    verified: 2026-01-05  # by phone" in lines
+    assert lines[lines.index("    hours:") + 1] == "      sv: Vardagar 08–17"
