@@ -175,3 +175,10 @@ def test_a_desk_without_an_organisation_is_a_warning(cli, write_yaml):
         """)
     out = cli("validate", path)[1]
     assert f"{path}:4:11: warning [desk-no-organisation]" in out
+
+
+def test_a_link_out_of_the_photos_folder_is_refused(cli, folder, tmp_path):
+    outside = photo_like(tmp_path / "elsewhere.jpg", size=(200, 200))
+    (folder.parent / "photos" / "link.jpg").symlink_to(outside)
+    _photo_line(folder, '    photo: {file: link.jpg, credit: "Foto: P"}')
+    assert "[photo-invalid] the photo 'link.jpg' is not inside data/photos/" in cli("validate", folder)[1]

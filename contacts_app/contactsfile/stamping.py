@@ -58,7 +58,7 @@ def _stamp(text: str, contact: _Map, day: str) -> Edit:
     `contacts fmt` would put it."""
     value = _field(contact, "verified")
     if isinstance(value, _Scalar):
-        if value.style is None and not value.value and text[value.start:value.end] == "":
+        if value.start == value.end:  # `verified:` left empty: the date goes after the colon
             return Edit(value.start, value.end, f" {day}" if text[value.start - 1:value.start] == ":" else day)
         return Edit(value.start, value.end, day)
     first_key = contact[0][1]

@@ -15,7 +15,7 @@ from contacts_app.normalise.emails import EmailError, check_email
 from contacts_app.normalise.names import canonical_party, slugify
 from contacts_app.normalise.phones import LABEL_WORDS, LABELS, PhoneError, parse_phone
 from contacts_app.validation.acknowledgements import read_acknowledgements
-from contacts_app.validation.freshness import read_verified
+from contacts_app.validation.freshness import DEFAULT_STALE_AFTER, read_verified
 from contacts_app.validation.languages import is_language, nearest_language
 from contacts_app.validation.photos import read_photo
 from contacts_app.validation.shapes import Scope, shape
@@ -41,7 +41,8 @@ class Draft(Scope):
         self.email_nodes: list[yaml.Node] = []
 
 
-def read_contact(path: str, node: yaml.Node, check_dns: bool, today: date | None = None, stale_after: int = 180) -> Draft:
+def read_contact(path: str, node: yaml.Node, check_dns: bool, today: date | None = None,
+                 stale_after: int = DEFAULT_STALE_AFTER) -> Draft:
     """One item of the contacts list as a draft, with a finding for everything wrong with its fields
     (a verification older than `stale_after` days before `today` is a contact-stale warning)."""
     draft = Draft(path, node.start_mark.line + 1)

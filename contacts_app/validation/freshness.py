@@ -31,11 +31,10 @@ def read_verified(scope: Scope, node: yaml.Node, contact_id: str | None, today: 
     if text is None:
         return None
     try:
+        if len(text) != 10:  # fromisoformat takes 20260105 too; the file keeps one form
+            raise ValueError(text)
         day = date.fromisoformat(text)
     except ValueError:
-        scope.report(node, "date-invalid", date=text)
-        return None
-    if len(text) != 10:  # fromisoformat takes 20260105 too; the file keeps one form
         scope.report(node, "date-invalid", date=text)
         return None
     if day > today:
