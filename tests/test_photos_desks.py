@@ -182,3 +182,14 @@ def test_a_link_out_of_the_photos_folder_is_refused(cli, folder, tmp_path):
     (folder.parent / "photos" / "link.jpg").symlink_to(outside)
     _photo_line(folder, '    photo: {file: link.jpg, credit: "Foto: P"}')
     assert "[photo-invalid] the photo 'link.jpg' is not inside data/photos/" in cli("validate", folder)[1]
+
+
+def test_a_rebuild_after_a_desk_changes_updates_the_pages_that_offer_it(cli, folder, tmp_path):
+    out = tmp_path / "site"
+    assert cli("build", out, folder)[0] == 0
+    assert "0910-73 55 00" in (out / "people" / "bo-berg.html").read_text()
+    folder.write_text(folder.read_text().replace("0910-73 55 00", "0910-73 55 99"))
+    assert cli("build", out, folder)[0] == 0
+    for page in ("people/bo-berg.html", "en/people/anna-andersson.html", "index.html", "org/skelleftea-kommun/index.html"):
+        assert "0910-73 55 99" in (out / page).read_text(), page
+    assert "0910-73 55" not in (out / "people" / "cilla-ek.html").read_text()

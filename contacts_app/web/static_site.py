@@ -81,15 +81,30 @@ def _listed(snap: Snapshot, values: dict) -> list[Contact]:
 
 
 def _on_page(snap: Snapshot, values: dict) -> Sequence[Contact]:
-    """The contacts one page of the directory or an organisation shows, in the page's order."""
+    """The contacts one page of the directory or an organisation shows, in the page's order, then the press
+    desks it shows atop their organisations."""
     first = (int(values.get("page") or 1) - 1) * PAGE_SIZE
     shown = snap.search.select("", values.get("org") or "", values.get("lang") or DEFAULT_LANGUAGE)
-    return shown[first : first + PAGE_SIZE]
+    return (*shown[first : first + PAGE_SIZE], *_desks_of(snap, shown[first : first + PAGE_SIZE]))
 
 
 def _person(snap: Snapshot, values: dict) -> Sequence[Contact]:
     """The one contact of a person's files."""
     return (snap.directory.by_id[values["contact_id"]],)
+
+
+def _person_page(snap: Snapshot, values: dict) -> Sequence[Contact]:
+    """What a person's page shows: the person, and the press desks of their organisation."""
+    person = _person(snap, values)
+    return (*person, *_desks_of(snap, person))
+
+
+def _desks_of(snap: Snapshot, contacts: Sequence[Contact]) -> tuple[Contact, ...]:
+    """The press desks of the organisations of `contacts`, each once."""
+    from contacts_app.web.search import organisation_key
+
+    keys = dict.fromkeys(organisation_key(c) for c in contacts)
+    return tuple(desk for key in keys for desk in snap.desks.get(key, ()))
 
 
 def _nothing(snap: Snapshot, values: dict) -> Sequence[Contact]:
@@ -131,7 +146,7 @@ def _every_photo(snap: Snapshot) -> Iterable[dict]:
 #: fails when the server has one that is neither here nor in NOT_EXPORTED.
 EXPORTS: dict[str, Export] = {
     "pages.index": Export(_index_file, _every_index, _on_page, shared=True),
-    "pages.person": Export(lambda v: f"{_prefix(v)}people/{v['contact_id']}.html", _every_person, _person),
+    "pages.person": Export(lambda v: f"{_prefix(v)}people/{v['contact_id']}.html", _every_person, _person_page),
     "downloads.person_vcard": Export(
         lambda v: f"{_prefix(v)}people/{v['contact_id']}.vcf", _every_person, _person
     ),
