@@ -30,7 +30,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         try:
             if args.fix:
                 _fix(path)
-            directory = _published(path, check_dns=args.check_dns)
+            directory = _published(path, check_dns=args.check_dns, stale_after=args.stale_after)
         except SourceError as exc:
             findings.append(exc.finding)
             summaries.append(f"{_named(path)}: cannot be read as a contacts file")
@@ -278,13 +278,13 @@ def _fix(path: Path) -> None:
         print(f"{path}: fixed", file=sys.stderr)
 
 
-def _published(path: Path, *, check_dns: bool = False):
+def _published(path: Path, *, check_dns: bool = False, stale_after: int | None = None):
     """The file's Directory as it would be published: a record with errors in its last good version."""
     from contacts_app.contactsfile.lastgood import read_last_good
     from contacts_app.validation.publish import publish
     from contacts_app.validation.validate import load_directory
 
-    return publish(load_directory(path, check_dns=check_dns), read_last_good(path))
+    return publish(load_directory(path, check_dns=check_dns, stale_after=stale_after), read_last_good(path))
 
 
 def _summary(directory) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from contacts_app import __version__
-from contacts_app.cli import commands
+from contacts_app.cli import commands, freshness
 from contacts_app.cli.formats import FORMATTERS
 from contacts_app.model.messages import MESSAGE_LANGUAGES, default_language
 
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="fail on warnings too")
     validate.add_argument("--check-dns", action="store_true", help="also check that email domains accept mail")
     validate.add_argument("--fix", action="store_true", help="first make the safe fixes in the file, as contacts fmt does")
+    _stale_option(validate)
     _lang_option(validate)
     validate.set_defaults(handler=commands.cmd_validate)
 
@@ -90,4 +91,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", "-j", type=int, metavar="N", help="processes rendering side by side (default: one per CPU)"
     )
     build.set_defaults(handler=commands.cmd_build)
+
+    verify = subcommands.add_parser("verify", help="stamp today's date as verified: on contacts just checked")
+    verify.add_argument("ids", nargs="+", metavar="ID", help="the ids of the contacts checked")
+    verify.add_argument("--file", help="the contacts file to edit (default $CONTACTS_FILE, else data/contacts.yaml)")
+    verify.set_defaults(handler=freshness.cmd_verify)
+
+    report = subcommands.add_parser("report", help="reports for staff: stale lists the contacts to check again")
+    report.add_argument("report", choices=("stale",), help="stale: stale or never verified, or unreachable")
+    report.add_argument("file", nargs="?", help=f"the contacts file ({DEFAULT_HELP})")
+    report.add_argument("--format", choices=("text", "json"), default="text", help="how to print the list")
+    report.add_argument("--check-dns", action="store_true", help="also list addresses whose domain takes no mail")
+    _stale_option(report)
+    report.set_defaults(handler=freshness.cmd_report)
     return parser
+
+
+def _stale_option(parser: argparse.ArgumentParser) -> None:
+    """--stale-after: the days after which a verification is stale (else $CONTACTS_STALE_AFTER, else 180)."""
+    parser.add_argument(
+        "--stale-after", type=int, metavar="DAYS",
+        help="days after which a verified: date is stale (default $CONTACTS_STALE_AFTER, else 180)",
+    )

@@ -29,7 +29,7 @@ from contacts_app.normalise.names import canonical_party
 from contacts_app.normalise.phones import LABEL_WORDS, LABELS, PhoneError, parse_phone
 
 _TEXT_FIELDS = ("id", "kind", "name", "party")
-_PER_LANGUAGE = ("title", "organisation")
+_PER_LANGUAGE = ("title", "organisation", "hours")
 
 
 class _TextConstructor(RoundTripConstructor):

@@ -21,7 +21,7 @@ from contacts_app.normalise.names import canonical_party
 from contacts_app.normalise.phones import LABEL_WORDS, LABELS, PhoneError, parse_phone
 
 _TEXT_FIELDS = ("id", "kind", "name", "party")
-_PER_LANGUAGE = ("title", "organisation")
+_PER_LANGUAGE = ("title", "organisation", "hours")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 #: Characters YAML may count as a line break or skip, which would put its positions off ours.
 _UNEVEN = ("\r", "\x85", "\u2028", "\u2029", "\ufeff")

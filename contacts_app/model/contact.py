@@ -59,6 +59,21 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Photo:
+    """A contact's photo: its file under the photos folder, the photographer's credit, and the digest of its
+    bytes (what names its resized copies); `path` is where it was read (None for a record kept as last good)."""
+
+    file: str
+    credit: str
+    digest: str
+    path: str | None = None
+
+    def as_dict(self) -> dict:
+        """The photo as a JSON object (never the path on the server)."""
+        return {"file": self.file, "credit": self.credit, "sha256": self.digest}
+
+
+@dataclass(frozen=True, slots=True)
 class Contact:
     """A spokesperson (or a press desk) as served: every value normalised and checked."""
 
@@ -72,6 +87,16 @@ class Contact:
     emails: tuple[str, ...]
     source: Source | None
     line: int
+    #: The day the details were last checked with the person or desk (YYYY-MM-DD), if ever.
+    verified: str | None = None
+    #: When a press desk answers, per language.
+    hours: Texts = Texts()
+    photo: Photo | None = None
+
+    @property
+    def verified_at(self) -> datetime | None:
+        """The start (UTC) of the day the record was verified: its revision when nothing newer is known."""
+        return datetime.fromisoformat(self.verified).replace(tzinfo=timezone.utc) if self.verified else None
 
     def as_dict(self) -> dict:
         """The record as exported: the JSON shape of `contacts export` and the web API."""
@@ -94,6 +119,9 @@ class Contact:
             ],
             "emails": list(self.emails),
             "source": self.source.as_dict() if self.source else None,
+            "verified": self.verified,
+            "hours": self.hours.as_dict(),
+            "photo": self.photo.as_dict() if self.photo else None,
         }
 
     @classmethod
@@ -113,6 +141,9 @@ class Contact:
                 source.get("release"), source.get("url"), tuple(source.get("languages", ())), source.get("date")
             ) if source else None,
             line=line,
+            verified=data.get("verified"),
+            hours=Texts(tuple((data.get("hours") or {}).items())),
+            photo=Photo(photo["file"], photo["credit"], photo["sha256"]) if (photo := data.get("photo")) else None,
         )
 
 
@@ -124,6 +155,8 @@ class Held:
     name: str | None
     line: int
     reasons: tuple[Finding, ...]
+    #: Its `verified:` day, when that was readable (the staff report lists held records too).
+    verified: str | None = None
 
     @property
     def label(self) -> str:

@@ -14,11 +14,15 @@ CONTACT_KEYS = (
     "party",
     "phones",
     "emails",
+    "hours",
+    "photo",
     "source",
+    "verified",
     "acknowledged",
 )
 PHONE_KEYS = ("number", "label")
 SOURCE_KEYS = ("release", "url", "file", "languages", "date")
+PHOTO_KEYS = ("file", "credit")
 
 #: The Riksdag parties, by the abbreviation Swedes write after a name.
 PARTIES = ("S", "M", "SD", "C", "V", "KD", "L", "MP")

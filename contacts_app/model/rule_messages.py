@@ -171,6 +171,38 @@ RULE_MESSAGES: dict[str, dict[str, str]] = {
                            "sv": "skriv varför {code} är i sin ordning, t.ex. {code}: kontrollerat med pressavdelningen"},
     "ack-unused": {"en": "there is no {code} warning here any more; remove this acknowledgement",
                    "sv": "det finns ingen {code}-varning här längre; ta bort kvitteringen"},
+    "date-invalid:future": {"en": "{date!r} is in the future; write the day the details were checked, e.g. {today}",
+                            "sv": "{date!r} ligger i framtiden; skriv dagen uppgifterna kontrollerades, t.ex. {today}"},
+    "contact-stale": {
+        "en": "last verified {date}, {days} days ago (more than {limit}); check the details with the person, "
+              "then run: contacts verify {id}",
+        "sv": "senast kontrollerad {date}, för {days} dagar sedan (mer än {limit}); kontrollera uppgifterna med "
+              "personen och kör sedan: contacts verify {id}",
+    },
+    "photo-missing": {
+        "en": "there is no photo {file!r} in {folder}; put the file there or correct the name{hint}",
+        "sv": "det finns inget foto {file!r} i {folder}; lägg filen där eller rätta namnet{hint}",
+    },
+    "photo-invalid:outside": {
+        "en": "the photo {file!r} is not inside {folder}; give the file's name within that folder, e.g. name.jpg",
+        "sv": "fotot {file!r} ligger inte i {folder}; ange filens namn i den mappen, t.ex. namn.jpg",
+    },
+    "photo-invalid:image": {
+        "en": "{file!r} is not an image Pillow can read ({detail}); save it again as JPEG or PNG",
+        "sv": "{file!r} är ingen bild som Pillow kan läsa ({detail}); spara den igen som JPEG eller PNG",
+    },
+    "photo-invalid:shape": {
+        "en": "photo: should be a mapping with file: and credit:, e.g. photo: {{file: name.jpg, credit: \"Foto: Name\"}}",
+        "sv": "photo: ska vara en mappning med file: och credit:, t.ex. photo: {{file: namn.jpg, credit: \"Foto: Namn\"}}",
+    },
+    "photo-no-credit": {
+        "en": "the photo {file!r} has no credit; add the photographer, e.g. credit: \"Foto: Anna Andersson\"",
+        "sv": "fotot {file!r} saknar byline; lägg till fotografen, t.ex. credit: \"Foto: Anna Andersson\"",
+    },
+    "desk-no-organisation": {
+        "en": "this press desk names no organisation, so no person's page can offer it; add organisation:",
+        "sv": "pressjouren anger ingen organisation, så ingen persons sida kan visa den; lägg till organisation:",
+    },
 }
 
 #: The product's own words that go into messages, in Swedish (English is the key itself).

@@ -43,6 +43,11 @@ RULES: dict[str, tuple[Severity, str]] = {
     "ack-unused": (Severity.WARNING, "an acknowledgement matches no current warning"),
     "import-conflict": (Severity.WARNING, "an imported value differs from the file's, which is kept"),
     "import-skipped": (Severity.WARNING, "a release line looked like contact data but was not imported"),
+    "contact-stale": (Severity.WARNING, "a contact was last verified longer ago than the allowed age"),
+    "photo-missing": (Severity.WARNING, "a photo file is not in the photos folder (the photo is not shown)"),
+    "photo-invalid": (Severity.WARNING, "a photo is not an image, or lies outside the photos folder (not shown)"),
+    "photo-no-credit": (Severity.WARNING, "a photo has no photographer's credit (the photo is not shown)"),
+    "desk-no-organisation": (Severity.WARNING, "a press desk names no organisation, so no person's page shows it"),
 }
 
 #: Warnings a person may acknowledge in the file, with a reason.
@@ -50,6 +55,11 @@ ACKNOWLEDGEABLE = tuple(
     code
     for code, (severity, _) in RULES.items()
     if severity is Severity.WARNING and code not in ("ack-unused", "import-conflict", "import-skipped", "card-too-big")
+)
+
+#: Warnings whose fix is an act, never a reason: check the contact (contacts verify), mend the photo.
+ACKNOWLEDGEABLE = tuple(
+    code for code in ACKNOWLEDGEABLE if code not in ("contact-stale", "photo-missing", "photo-invalid", "photo-no-credit")
 )
 
 

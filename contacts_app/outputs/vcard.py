@@ -22,6 +22,7 @@ What the cards hold, and why (the readers real clients use are tested in tests/t
 
 from __future__ import annotations
 
+import base64
 import re
 import unicodedata
 import uuid
@@ -33,6 +34,7 @@ from urllib.parse import quote
 import vobject
 
 from contacts_app.model.contact import Contact
+from contacts_app.outputs.photos import vcard_photo
 
 VERSIONS = ("3.0", "4.0")
 DEFAULT_VERSION = "3.0"
@@ -97,8 +99,10 @@ def vcard(
     version: str = DEFAULT_VERSION,
     url: str | None = None,
     rev: datetime | None = None,
+    photo: bool = True,
 ) -> str:
-    """One contact as one vCard, titles and organisation in `lang` (falling back to Swedish)."""
+    """One contact as one vCard, titles and organisation in `lang` (falling back to Swedish); with `photo`
+    (the default) its photo as a small JPEG (a QR code's card goes without)."""
     if version not in VERSIONS:
         raise ValueError(f"vCard version {version!r} is not supported; use one of {', '.join(VERSIONS)}")
     card = vobject.vCard()
@@ -140,12 +144,30 @@ def vcard(
         card.add("url").value = safe_url(url)
     if contact.party:
         card.add("note").value = inert(_NOTE_PARTY.get(lang, _NOTE_PARTY["sv"]).format(contact.party))
+    if photo and contact.photo is not None and contact.photo.path:
+        _add_photo(card, vcard_photo(contact.photo.path, contact.photo.digest), version)
     card.add("uid").value = contact_uid(contact.id)
     if rev is not None:
         card.add("rev").value = format_rev(rev, version)
     if contact.kind == "desk" and version == "3.0":
         card.add("x-abshowas").value = "COMPANY"
-    return fold(card.serialize())
+    # vobject escapes the `;` and `,` of a 4.0 PHOTO's data: URI as if it were text; they are its syntax.
+    return fold(card.serialize().replace("\r\n ", "").replace(_ESCAPED_DATA_URI, _DATA_URI))
+
+
+_DATA_URI = "data:image/jpeg;base64,"
+_ESCAPED_DATA_URI = "data:image/jpeg\\;base64\\,"
+
+
+def _add_photo(card, jpeg: bytes, version: str) -> None:
+    """PHOTO: inline base64 JPEG, as 3.0 writes it (ENCODING=b;TYPE=JPEG) or as a data: URI in 4.0."""
+    if version == "3.0":
+        prop = card.add("photo")
+        prop.value = jpeg
+        prop.encoding_param = "b"
+        prop.type_param = "JPEG"
+    else:
+        card.add("photo").value = _DATA_URI + base64.b64encode(jpeg).decode("ascii")
 
 
 #: RFC 6350 3.2 / RFC 2426 2.6: lines SHOULD be at most 75 octets, the line break excluded.

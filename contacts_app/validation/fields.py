@@ -15,7 +15,9 @@ from contacts_app.normalise.emails import EmailError, check_email
 from contacts_app.normalise.names import canonical_party, slugify
 from contacts_app.normalise.phones import LABEL_WORDS, LABELS, PhoneError, parse_phone
 from contacts_app.validation.acknowledgements import read_acknowledgements
+from contacts_app.validation.freshness import DEFAULT_STALE_AFTER, read_verified
 from contacts_app.validation.languages import is_language, nearest_language
+from contacts_app.validation.photos import read_photo
 from contacts_app.validation.shapes import Scope, shape
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -39,8 +41,10 @@ class Draft(Scope):
         self.email_nodes: list[yaml.Node] = []
 
 
-def read_contact(path: str, node: yaml.Node, check_dns: bool) -> Draft:
-    """One item of the contacts list as a draft, with a finding for everything wrong with its fields."""
+def read_contact(path: str, node: yaml.Node, check_dns: bool, today: date | None = None,
+                 stale_after: int = DEFAULT_STALE_AFTER) -> Draft:
+    """One item of the contacts list as a draft, with a finding for everything wrong with its fields
+    (a verification older than `stale_after` days before `today` is a contact-stale warning)."""
     draft = Draft(path, node.start_mark.line + 1)
     if not isinstance(node, yaml.MappingNode):
         draft.report(node, "wrong-type:contact", shape=shape(node))
@@ -77,7 +81,13 @@ def read_contact(path: str, node: yaml.Node, check_dns: bool) -> Draft:
         phones=_phones(draft, get("phones")) if get("phones") is not None else (),
         emails=_emails(draft, get("emails"), check_dns) if get("emails") is not None else (),
         source=_source(draft, get("source")) if get("source") is not None else None,
+        hours=draft.texts(get("hours"), "hours") if get("hours") is not None else Texts(),
+        photo=read_photo(draft, get("photo")) if get("photo") is not None else None,
+        verified=read_verified(draft, get("verified"), contact_id, today or date.today(), stale_after)
+        if get("verified") is not None else None,
     )
+    if kind == "desk" and not values["organisation"] and contact_id:
+        draft.report(get("name") or node, "desk-no-organisation")
     if get("acknowledged") is not None:
         draft.acks = read_acknowledgements(draft, get("acknowledged"))
     if not values["phones"] and not values["emails"] and not draft.has_error:

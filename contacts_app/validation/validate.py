@@ -8,6 +8,7 @@ leave it in. The rules live by family: node shapes
 
 from __future__ import annotations
 
+from datetime import date
 from os import PathLike
 
 import yaml
@@ -19,21 +20,28 @@ from contacts_app.validation.acknowledgements import apply_acknowledgements
 from contacts_app.validation.across import cross_check
 from contacts_app.validation.card_size import check_card_size
 from contacts_app.validation.fields import ID_PATTERN, Draft, read_contact
+from contacts_app.validation.freshness import stale_after_days
 from contacts_app.validation.shapes import Scope, shape
 
 
-def validate_document(doc: Document, *, check_dns: bool = False) -> Directory:
+def validate_document(doc: Document, *, check_dns: bool = False, stale_after: int | None = None,
+                      today: date | None = None) -> Directory:
     """Every finding for a file, and the Directory of the contacts without errors.
+
+    A verification older than `stale_after` days (default: see freshness.stale_after_days) before `today`
+    is a contact-stale warning.
 
     Contacts are read one at a time as the file is parsed (ContactNodes yields them); each draft keeps
     only the few nodes the rules across records need, so memory does not grow with the file's node tree.
     """
     nodes = ContactNodes(doc.text, doc.path)
-    drafts = [read_contact(doc.path, node, check_dns) for node in nodes]
+    today, stale_after = today or date.today(), stale_after_days(stale_after)
+    drafts = [read_contact(doc.path, node, check_dns, today, stale_after) for node in nodes]
     if nodes.refusal:
         return Directory(doc.path, (), (nodes.refusal,), doc.version)
     outer = Scope(doc.path)
-    drafts += [read_contact(doc.path, node, check_dns) for node in _unstreamed_contacts(outer, nodes.root)]
+    drafts += [read_contact(doc.path, node, check_dns, today, stale_after)
+               for node in _unstreamed_contacts(outer, nodes.root)]
     cross_check(drafts)
     contacts, held = [], []
     for draft in drafts:
@@ -48,7 +56,8 @@ def validate_document(doc: Document, *, check_dns: bool = False) -> Directory:
     return Directory(doc.path, tuple(contacts), tuple(findings), doc.version, held=tuple(held))
 
 
-def load_directory(path: str | PathLike, *, check_dns: bool = False, confine: bool = False) -> Directory:
+def load_directory(path: str | PathLike, *, check_dns: bool = False, confine: bool = False,
+                   stale_after: int | None = None) -> Directory:
     """Read, compose and validate a contacts file; SourceError when it is not readable YAML.
 
     The garbage collector is paused throughout: the node tree is large, acyclic and short-lived, and
@@ -56,7 +65,7 @@ def load_directory(path: str | PathLike, *, check_dns: bool = False, confine: bo
     a link out of the file's folder is not followed (see contactsfile.opening).
     """
     with collector_paused():
-        return validate_document(read_document(path, confine=confine), check_dns=check_dns)
+        return validate_document(read_document(path, confine=confine), check_dns=check_dns, stale_after=stale_after)
 
 
 def _unstreamed_contacts(outer: Scope, root: yaml.Node | None) -> list[yaml.Node]:
@@ -82,6 +91,7 @@ def _held(draft: Draft) -> Held:
         draft.values.get("name"),
         draft.line,
         tuple(sorted(f for f in draft.findings if f.is_error)),
+        draft.values.get("verified"),
     )
 
 
@@ -99,6 +109,9 @@ def _build(draft: Draft) -> Contact:
         emails=v["emails"],
         source=v["source"],
         line=draft.line,
+        verified=v["verified"],
+        hours=v["hours"],
+        photo=v["photo"],
     )
 
 

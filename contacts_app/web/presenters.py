@@ -25,6 +25,16 @@ class PhoneView:
 
 
 @dataclass(frozen=True)
+class PhotoView:
+    """A photo as a page shows it: its resized copies' file names by width, the size to show, the credit."""
+
+    names: tuple[tuple[int, str], ...]
+    width: int
+    height: int
+    credit: str
+
+
+@dataclass(frozen=True)
 class CardView:
     """What a page shows of one contact, in one language."""
 
@@ -37,6 +47,11 @@ class CardView:
     party_title: str | None
     phones: tuple[PhoneView, ...]
     emails: tuple[str, ...]
+    #: The day the details were verified (YYYY-MM-DD), and as "month year" in the page's language.
+    verified: str | None = None
+    verified_month: str | None = None
+    hours: str | None = None
+    photo: PhotoView | None = None
 
 
 @lru_cache(maxsize=16384)
@@ -56,6 +71,10 @@ def card_view(contact: Contact, lang: str) -> CardView:
             for p in contact.phones
         ),
         emails=contact.emails,
+        verified=contact.verified,
+        verified_month=month_year(contact.verified, lang) if contact.verified else None,
+        hours=contact.hours.pick(lang),
+        photo=_photo_view(contact) if contact.photo is not None and contact.photo.path else None,
     )
 
 
@@ -80,6 +99,24 @@ def breakable_email(address: str) -> Markup:
     return Markup("").join(
         Markup(f"{escape(part)}<wbr>") if part in ("@", ".") else escape(part) for part in _BREAK_AFTER.split(address)
     )
+
+def month_year(day: str, lang: str) -> str:
+    """A YYYY-MM-DD day as month and year in `lang`, by CLDR (Babel): "december 2026", "December 2026"."""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    return format_date(date.fromisoformat(day), "LLLL y", locale=lang)
+
+
+def _photo_view(contact: Contact) -> PhotoView:
+    """The page's view of a contact's photo: shown at the smallest width, the larger for dense screens."""
+    from contacts_app.outputs.photos import PAGE_WIDTHS, page_height, photo_name
+
+    photo = contact.photo
+    width = PAGE_WIDTHS[0]
+    return PhotoView(tuple((w, photo_name(photo, w)) for w in PAGE_WIDTHS), width, page_height(photo, width),
+                     photo.credit)
 
 
 def jsonld(card: CardView, url: str | None) -> dict:

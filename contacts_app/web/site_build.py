@@ -8,8 +8,8 @@ rendered; every other file is rendered by the server's own views (site_render.py
 bytes come out the same. So a rebuild after a one-contact edit renders that person's files, the pages and
 bulk files that list them, and nothing else.
 
-Each record's revision (the vCard's REV) is kept from the last build while its fields stay the same, and
-is the file's modification time when they change, as the server does between reloads.
+A record's revision (the vCard's REV) is kept from the last build while its fields stay the same, is the file's
+mtime when they change (as the server does between reloads), and starts at its `verified:` day, as the server's does.
 """
 
 from __future__ import annotations
@@ -130,7 +130,8 @@ def _revisions(directory: Directory, modified: datetime, current: Manifest | Non
     for contact in directory.contacts:
         print_ = _fingerprint(contact)
         old = before.get(contact.id)
-        rev = datetime.fromisoformat(old[1]) if old and old[0] == print_ else modified
+        fresh = modified if old else contact.verified_at or modified
+        rev = datetime.fromisoformat(old[1]) if old and old[0] == print_ else fresh
         records[contact.id] = [print_, rev.isoformat()]
         revisions[contact.id] = rev
     return records, revisions

@@ -81,15 +81,30 @@ def _listed(snap: Snapshot, values: dict) -> list[Contact]:
 
 
 def _on_page(snap: Snapshot, values: dict) -> Sequence[Contact]:
-    """The contacts one page of the directory or an organisation shows, in the page's order."""
+    """The contacts one page of the directory or an organisation shows, in the page's order, then the press
+    desks it shows atop their organisations."""
     first = (int(values.get("page") or 1) - 1) * PAGE_SIZE
     shown = snap.search.select("", values.get("org") or "", values.get("lang") or DEFAULT_LANGUAGE)
-    return shown[first : first + PAGE_SIZE]
+    return (*shown[first : first + PAGE_SIZE], *_desks_of(snap, shown[first : first + PAGE_SIZE]))
 
 
 def _person(snap: Snapshot, values: dict) -> Sequence[Contact]:
     """The one contact of a person's files."""
     return (snap.directory.by_id[values["contact_id"]],)
+
+
+def _person_page(snap: Snapshot, values: dict) -> Sequence[Contact]:
+    """What a person's page shows: the person, and the press desks of their organisation."""
+    person = _person(snap, values)
+    return (*person, *_desks_of(snap, person))
+
+
+def _desks_of(snap: Snapshot, contacts: Sequence[Contact]) -> tuple[Contact, ...]:
+    """The press desks of the organisations of `contacts`, each once."""
+    from contacts_app.web.search import organisation_key
+
+    keys = dict.fromkeys(organisation_key(c) for c in contacts)
+    return tuple(desk for key in keys for desk in snap.desks.get(key, ()))
 
 
 def _nothing(snap: Snapshot, values: dict) -> Sequence[Contact]:
@@ -119,11 +134,19 @@ def _every_view(snap: Snapshot, static: list[str]) -> Iterable[dict]:
         yield from ({"lang": lang, "org": org} for org in _organisations(snap))
 
 
+def _every_photo(snap: Snapshot) -> Iterable[dict]:
+    """Every size of every photo a contact shows, once each."""
+    from contacts_app.outputs.photos import PAGE_WIDTHS, photo_name
+
+    photos = {c.photo.digest: c.photo for c in snap.contacts if c.photo is not None and c.photo.path}
+    return ({"name": photo_name(photo, width)} for photo in photos.values() for width in PAGE_WIDTHS)
+
+
 #: Every public GET endpoint of the server, and where its answers go in the export. tests/test_build.py
 #: fails when the server has one that is neither here nor in NOT_EXPORTED.
 EXPORTS: dict[str, Export] = {
     "pages.index": Export(_index_file, _every_index, _on_page, shared=True),
-    "pages.person": Export(lambda v: f"{_prefix(v)}people/{v['contact_id']}.html", _every_person, _person),
+    "pages.person": Export(lambda v: f"{_prefix(v)}people/{v['contact_id']}.html", _every_person, _person_page),
     "downloads.person_vcard": Export(
         lambda v: f"{_prefix(v)}people/{v['contact_id']}.vcf", _every_person, _person
     ),
@@ -146,6 +169,8 @@ EXPORTS: dict[str, Export] = {
     "static": Export(
         lambda v: f"static/{v['filename']}", lambda snap, static: ({"filename": f} for f in static), _nothing
     ),
+    # A photo's copies are named by its digest: the same name is the same bytes, so no record is an input.
+    "photos.photo": Export(lambda v: f"photos/{v['name']}", lambda snap, static: _every_photo(snap), _nothing),
 }
 #: The public GET endpoints a static export leaves out, and why.
 NOT_EXPORTED = {

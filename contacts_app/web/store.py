@@ -70,8 +70,18 @@ class Snapshot:
         return self.directory.contacts
 
     def revision(self, contact: Contact) -> datetime:
-        """When this record last changed (as far as this process has seen): the vCard REV and Last-Modified."""
-        return self.revisions.get(contact.id, self.modified)
+        """When this record last changed (as far as this process has seen), else the day it was verified, else
+        when the file changed: the vCard REV and Last-Modified."""
+        return self.revisions.get(contact.id) or contact.verified_at or self.modified
+
+    @cached_property
+    def desks(self) -> Mapping[str, tuple[Contact, ...]]:
+        """The press desks (`kind: desk`) of each organisation, by its filter key, in the file's order."""
+        found: dict[str, tuple[Contact, ...]] = {}
+        for key, contact in zip(self.search.org_keys, self.contacts):
+            if contact.kind == "desk" and key:
+                found[key] = (*found.get(key, ()), contact)
+        return MappingProxyType(found)
 
     @cached_property
     def latest_revision(self) -> datetime:
@@ -279,10 +289,12 @@ def attach(app: "Flask", store: DirectoryStore) -> DirectoryStore:
 
 
 def _revisions(old: Snapshot, new: Directory, modified: datetime) -> Mapping[str, datetime]:
-    """Each record's revision: kept from the old snapshot when the record is unchanged, else `modified`."""
+    """Each record's revision: kept from the old snapshot when the record is unchanged, else `modified` (the
+    `verified:` day of a record new to this process)."""
     revisions = {}
     for contact in new.contacts:
         before = old.directory.by_id.get(contact.id)
         unchanged = before is not None and before.as_dict() == contact.as_dict()
-        revisions[contact.id] = old.revision(before) if unchanged else modified
+        fresh = modified if before is not None else contact.verified_at or modified  # new: its verified day
+        revisions[contact.id] = old.revision(before) if unchanged else fresh
     return MappingProxyType(revisions)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from flask import Flask, current_app, g
 
+from contacts_app.web import desks
 from contacts_app.web.links import ServerLinks, base_url
-from contacts_app.web.views import api, downloads, pages, staff
+from contacts_app.web.views import api, downloads, pages, photos, staff
 from contacts_app.web.views.common import snapshot
 
-BLUEPRINTS = (pages.bp, downloads.bp, api.bp, staff.bp)
+BLUEPRINTS = (pages.bp, downloads.bp, api.bp, staff.bp, photos.bp)
 
 
 def prepare() -> None:
@@ -21,5 +22,6 @@ def prepare() -> None:
 def init_app(app: Flask) -> None:
     """Register the blueprints, and what every request is prepared with."""
     app.before_request(prepare)
+    desks.init_app(app)
     for bp in BLUEPRINTS:
         app.register_blueprint(bp)

@@ -13,7 +13,7 @@ from flask import abort, current_app, g, render_template, request
 
 from contacts_app.model.contact import Contact
 from contacts_app.outputs.qr import qr_svg
-from contacts_app.outputs.vcard import DEFAULT_VERSION, VERSIONS
+from contacts_app.outputs.vcard import DEFAULT_VERSION, VERSIONS, vcard
 from contacts_app.web.i18n import negotiate
 from contacts_app.web.links import links
 from contacts_app.web.responses import HTML_TYPE, answer
@@ -57,8 +57,8 @@ def qr_code(contact: Contact, lang: str) -> str | None:
     Where the site's address is not known (`contacts build` without --base-url) it carries the card itself;
     None when that card is too big for a QR code."""
     snap = snapshot()
-    payload = links().card_url(contact, lang) or snap.memos.card(
-        contact, lang, DEFAULT_VERSION, links().person_url(contact, lang), snap.revision(contact)
+    payload = links().card_url(contact, lang) or vcard(  # a photo would not fit in the code: left out
+        contact, lang=lang, url=links().person_url(contact, lang), rev=snap.revision(contact), photo=False
     )
     return qr_svg(payload)
 
