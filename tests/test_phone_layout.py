@@ -24,7 +24,8 @@ LONG_ADDRESS = "jennyabrahamssonjonsson@sjofartsverket.se"
 
 # Each measure runs in the page, on the layout the browser made.
 CONTACTS_PER_SCREEN = """height => {
-  const rows = [...document.querySelectorAll('main article.h-card')].map(r => r.getBoundingClientRect())
+  // a press desk atop its organisation is an entry too: a line to call or write to
+  const rows = [...document.querySelectorAll('main article.h-card, main .org-desks .desk')].map(r => r.getBoundingClientRect())
     .map(r => ({top: r.top + scrollY, bottom: r.bottom + scrollY}));
   // the fewest whole rows in any screen that starts at a row: the worst place to stop scrolling
   return Math.min(...rows.slice(0, -6).map(first => rows.filter(
