@@ -10,7 +10,9 @@ a sub-path included. The layout (see docs/cli.md):
     people/<id>.html, .vcf, .svg         a person's page, vCard 3.0 and QR code of that vCard
     contacts.vcf, org/<org>/contacts.vcf every card in one file, and an organisation's cards
     en/...                               the same in English
+    releases/index.html, releases/<id>.html   the releases, latest first, and each with its spokespeople
     api/contacts.json, api/contacts/<id>.json, api/org/<org>.json   the JSON twins
+    api/releases.json, api/releases/<id>.json                       the releases' JSON twins
     static/                              the stylesheet and icon
 
 Each Export also names what its files are made of (`inputs`: the records a file shows, and whether it
@@ -119,6 +121,21 @@ def _every_view(snap: Snapshot, static: list[str]) -> Iterable[dict]:
         yield from ({"lang": lang, "org": org} for org in _organisations(snap))
 
 
+def _with_release(snap: Snapshot, values: dict) -> Sequence[Contact]:
+    """The contacts of every release (what the list of releases and its JSON twin show)."""
+    return [c for r in snap.search.releases.all for c in r.contacts]
+
+
+def _release(snap: Snapshot, values: dict) -> Sequence[Contact]:
+    """The spokespeople of one release."""
+    return snap.search.releases.by_id[values["release_id"]].contacts
+
+
+def _every_release(snap: Snapshot, static: list[str]) -> Iterable[dict]:
+    """Every release in both languages."""
+    return ({"release_id": r.id, "lang": lang} for lang in LANGUAGES for r in snap.search.releases.all)
+
+
 #: Every public GET endpoint of the server, and where its answers go in the export. tests/test_build.py
 #: fails when the server has one that is neither here nor in NOT_EXPORTED.
 EXPORTS: dict[str, Export] = {
@@ -142,6 +159,17 @@ EXPORTS: dict[str, Export] = {
         lambda v: f"api/contacts/{v['contact_id']}.json",
         lambda snap, static: ({"contact_id": c.id} for c in snap.contacts),
         _person,
+    ),
+    "releases.index": Export(
+        lambda v: f"{_prefix(v)}releases/index.html", lambda snap, static: ({"lang": lang} for lang in LANGUAGES),
+        _with_release,
+    ),
+    "releases.release": Export(lambda v: f"{_prefix(v)}releases/{v['release_id']}.html", _every_release, _release),
+    "api.releases": Export(lambda v: "api/releases.json", lambda snap, static: [{}], _with_release),
+    "api.release": Export(
+        lambda v: f"api/releases/{v['release_id']}.json",
+        lambda snap, static: ({"release_id": r.id} for r in snap.search.releases.all),
+        _release,
     ),
     "static": Export(
         lambda v: f"static/{v['filename']}", lambda snap, static: ({"filename": f} for f in static), _nothing

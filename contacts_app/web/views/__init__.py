@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import Flask, current_app, g
 
 from contacts_app.web.links import ServerLinks, base_url
-from contacts_app.web.views import api, downloads, pages, staff
+from contacts_app.web.views import api, downloads, pages, releases, staff
 from contacts_app.web.views.common import snapshot
 
-BLUEPRINTS = (pages.bp, downloads.bp, api.bp, staff.bp)
+BLUEPRINTS = (pages.bp, downloads.bp, api.bp, staff.bp, releases.bp)
 
 
 def prepare() -> None:
