@@ -38,6 +38,14 @@ from contacts_app.web.site_folder import BuildError
 from contacts_app.web.store import Snapshot
 from contacts_app.web.views.common import PAGE_SIZE
 
+#: The export's policy: the server's, and the site's own search script, its WebAssembly and index fragments
+#: (Pagefind's: compiled from bytes the script fetches, which CSP allows only with 'wasm-unsafe-eval').
+STATIC_SITE_POLICY = CONTENT_SECURITY_POLICY.replace(
+    "default-src 'none';", "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self';"
+)
+#: Where the search index's bundle lives in the export (site_search.BUNDLE).
+SEARCH_BUNDLE = "pagefind"
+
 # -- the route table: each public GET endpoint of the server and its files in the export ------------
 
 
@@ -207,7 +215,7 @@ class StaticLinks(Links):
         #: The server's policy as a <meta> (a static host may send no headers); frame-ancestors has no
         #: effect there, so it is left out.
         self.meta_csp = "; ".join(
-            part.strip() for part in CONTENT_SECURITY_POLICY.split(";") if not part.strip().startswith("frame-ancestors")
+            part.strip() for part in STATIC_SITE_POLICY.split(";") if not part.strip().startswith("frame-ancestors")
         )
 
     def path(self, endpoint: str, values: dict) -> str:
@@ -232,6 +240,10 @@ class StaticLinks(Links):
     def qr_file(self, contact_id: str, lang: str) -> str | None:
         """The QR code's own file, next to the page."""
         return self.href("downloads.person_qr", {"contact_id": contact_id, "lang": lang})
+
+    def search_bundle(self) -> str | None:
+        """The search index's folder (made by site_search at the end of the build), relative to the page."""
+        return _relative(SEARCH_BUNDLE, posixpath.dirname(self.current) or ".") + "/"
 
     def page_key(self) -> tuple:
         """Pages of an export are kept apart from the server's."""
