@@ -156,7 +156,7 @@ _NUMBER_QUERY = re.compile(r"\+?[\d\s\-‐–()./]{5,}")
 
 def query_number(text: str, region: str = DEFAULT_REGION) -> str | None:
     """A number as a search gives it, in any written form (`0910-73 50 00`, `+46 910 73 50 00`), as E.164;
-    its bare digits when phonenumbers cannot place it (part of a number); None when it is not a number."""
+    its bare digits when it is no whole number in use (part of one); None when it is not a number."""
     text = text.strip()
     if not _NUMBER_QUERY.fullmatch(text) or sum(ch.isdigit() for ch in text) < 5:
         return None
@@ -164,6 +164,6 @@ def query_number(text: str, region: str = DEFAULT_REGION) -> str | None:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
         number = None
-    if number is not None and phonenumbers.is_possible_number(number):
+    if number is not None and phonenumbers.is_valid_number(number):
         return f"+{number.country_code}{phonenumbers.national_significant_number(number)}"
     return ("+" if text.startswith("+") else "") + "".join(ch for ch in text if ch.isdigit())

@@ -90,7 +90,7 @@ def build_site(
         try:
             with Renderer(app, snap, site) as renderer:
                 build = Build(folder, current, snap, site, renderer, workers or cpu_count(), progress)
-                files = index_site(folder, build.run(jobs), build.before, build.number)
+                files = index_site(build, build.run(jobs))
             report = build.report
             report.removed = len(set((current.files if current else {})) - files.keys())
             folder.remove_others(set(files))

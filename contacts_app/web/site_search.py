@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from contacts_app.web.site_folder import BuildError, Entry, SiteFolder
+from contacts_app.web.site_folder import BuildError, Entry
 from contacts_app.web.static_site import SEARCH_BUNDLE as BUNDLE
 #: The pages a search finds: people and releases, in both languages (the lists would only repeat them).
 PAGES = "{people,en/people,releases,en/releases}/*.html"
@@ -33,8 +33,9 @@ def pagefind() -> str:
     return str(get_executable())
 
 
-def index_site(folder: SiteFolder, files: dict[str, Entry], before: dict[str, Entry], number: int) -> dict[str, Entry]:
-    """Index the working tree's pages with Pagefind; `files` with the bundle's files added (build `number`)."""
+def index_site(build, files: dict[str, Entry]) -> dict[str, Entry]:
+    """Index the working tree's pages of a Build with Pagefind; `files` (its pages' entries) with the bundle's."""
+    folder = build.folder
     assert folder.work is not None
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=folder.work.parent) as out:
         command = [pagefind(), "--site", str(folder.work), "--output-path", out, "--glob", PAGES,
@@ -45,19 +46,17 @@ def index_site(folder: SiteFolder, files: dict[str, Entry], before: dict[str, En
             raise BuildError(f"Pagefind could not index the site ({exc})") from None
         if done.returncode != 0:
             raise BuildError(f"Pagefind could not index the site: {(done.stderr or done.stdout).strip()[-500:]}")
-        added = dict(files)
         for path in sorted(p for p in Path(out).rglob("*") if p.is_file()):
-            target = f"{BUNDLE}/{path.relative_to(out).as_posix()}"
-            added[target] = _place(folder, target, path.read_bytes(), before.get(target), number)
-    return added
+            _place(build, f"{BUNDLE}/{path.relative_to(out).as_posix()}", path.read_bytes())
+    return files
 
 
-def _place(folder: SiteFolder, target: str, body: bytes, old: Entry | None, number: int) -> Entry:
-    """One file of the bundle into the working tree: the current site's when its bytes are the same."""
+def _place(build, target: str, body: bytes) -> None:
+    """One file of the bundle into the build: the current site's when its bytes are the same, else new."""
     digest = hashlib.blake2b(body, digest_size=16).hexdigest()
-    if old is not None and old.digest == digest and (folder.out / target).is_file():
-        if not folder.has(target, old):
-            folder.keep(target)
-        return old
-    folder.write(target, body)
-    return Entry(f"{BUNDLE}:{digest}", digest, len(body), number)
+    old = build.before.get(target)
+    if old is not None and old.digest == digest and (build.folder.out / target).is_file():
+        build._put(target, old)
+        return
+    build.folder.write(target, body)
+    build._put(target, Entry(f"{BUNDLE}:{digest}", digest, len(body), build.number), written=True)
