@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from tests.conftest import WEB_CONTACTS
-from tests.test_browser import audit, browser  # noqa: F401  (the module's browser fixture)
+from tests.test_browser import ARTIFACTS, audit, browser  # noqa: F401  (the module's browser fixture)
 from tests.test_deploy_nginx import nginx  # noqa: F401  (Debian's nginx serving tmp_path/site)
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -75,6 +75,8 @@ def test_a_number_a_misspelt_name_a_release_and_the_press_desk(browser, live_ser
     hint = page.locator(".did-you-mean")
     assert "Menade du" in hint.inner_text()
     assert names(page) == ["Lorents Burman"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "did-you-mean-390.png"), full_page=True)
     assert audit(page) == []
     hint.get_by_role("link", name="Burman").click()
     page.wait_for_url("**/?q=Burman")
@@ -92,6 +94,7 @@ def test_a_number_a_misspelt_name_a_release_and_the_press_desk(browser, live_ser
     assert page.get_by_role("heading", level=1).inner_text() == RELEASE
     assert "2026-03-14" in page.locator(".release-facts").inner_text()
     assert names(page) == ["Lorents Burman"]
+    page.screenshot(path=str(ARTIFACTS / "release-390.png"), full_page=True)
     assert audit(page) == []
 
     page.goto(live_server + "/")
@@ -117,6 +120,8 @@ def test_the_static_export_searches_in_the_browser_from_its_own_files(browser, c
     form.get_by_role("button", name="Sök").click()
     hit = page.locator(".static-results").get_by_role("link", name="Lorents Burman")
     hit.wait_for()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "static-search-390.png"), full_page=True)
     hit.click()
     page.wait_for_url("**/people/lorents-burman*")
     assert page.get_by_role("heading", level=1).inner_text() == "Lorents Burman"
@@ -126,6 +131,13 @@ def test_the_static_export_searches_in_the_browser_from_its_own_files(browser, c
     page.get_by_role("button", name="Search").click()
     page.locator(".static-results").get_by_role("link", name="Pressjouren").wait_for()
     assert elsewhere == [] and page.errors == []
+
+    audited = phone(browser, bypass_csp=True)  # the audit's script needs a way past the policy
+    audited.goto(site + "/")
+    audited.get_by_label("Sök på namn, titel eller organisation").fill("Burman")
+    audited.get_by_role("button", name="Sök").click()
+    audited.locator(".static-results a").first.wait_for()
+    assert audit(audited) == []
 
     plain = phone(browser, java_script_enabled=False)  # without JavaScript: the organisations, no dead form
     plain.goto(site + "/")

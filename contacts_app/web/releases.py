@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from contacts_app.model.contact import Contact
 from contacts_app.normalise import name_match
@@ -42,9 +43,15 @@ class Release:
         }
 
 
+@lru_cache(maxsize=4096)
+def _slug(title: str) -> str:
+    """The slug of a title's first words (remembered: many contacts, and releases, share a title)."""
+    return "-".join(slugify(title).split("-")[:SLUG_WORDS])[:SLUG_CHARS].strip("-")
+
+
 def release_id(title: str, url: str | None) -> str:
     """A release's stable id: the slug of its title's first words and a digest of title and address."""
-    slug = "-".join(slugify(title).split("-")[:SLUG_WORDS])[:SLUG_CHARS].strip("-")
+    slug = _slug(title)
     digest = hashlib.blake2b(f"{title}\0{url or ''}".encode(), digest_size=3).hexdigest()
     return f"{slug}-{digest}"
 
@@ -64,7 +71,7 @@ class Releases:
         self.all = tuple(releases)
         self.by_id = {r.id: r for r in releases}
         self.of_contact = {c.id: r for r in releases for c in r.contacts}
-        self._titles = tuple(name_match.fold(r.title) for r in releases)
+        self._titles = tuple(map(name_match.fold, (r.title for r in releases)))
 
     @staticmethod
     def _release(title: str, url: str | None, people: list[Contact]) -> Release:

@@ -47,7 +47,7 @@ def haystack(contact: Contact) -> str:
     release = contact.source.release if contact.source and contact.source.release else ""
     numbers = [f"{p.e164} {''.join(ch for ch in p.national if ch.isdigit())}" for p in contact.phones]
     texts = (contact.name, *contact.title, *contact.organisation, release, *contact.emails, *numbers)
-    return name_match.fold(" ".join(texts))
+    return " ".join(map(name_match.fold, texts))  # folded one by one: the titles, organisations and releases repeat
 
 
 def name_words(contact: Contact) -> str:
