@@ -132,12 +132,13 @@ class SearchIndex:
         contacts = self.select(query, org, lang)
         if contacts or not query:
             return Found(contacts)
-        if query_number(query):
-            return Found(contacts)  # a number is not misspelt
-        nearest = [self.suggester.nearest(w) if not self.matching(w) else None for w in query_words(query)]
+        words, written = query_words(query), query.split()
+        if query_number(query) or len(words) != len(written):
+            return Found(contacts)  # a number is not misspelt (nor is a word that folds away)
+        nearest = [self.suggester.nearest(w) if not self.matching(w) else None for w in words]
         if not any(nearest):
             return Found(contacts)
-        suggestion = " ".join(near or word for near, word in zip(nearest, query.split()))
+        suggestion = " ".join(near or word for near, word in zip(nearest, written))
         return Found(self.select(suggestion, org, lang), suggestion)
 
     def matching(self, word: str) -> frozenset[int]:
