@@ -47,7 +47,8 @@ def release(release_id: str) -> Response:
     def context() -> dict:
         return dict(
             lang=lang, t=STRINGS[lang], release=found, cards=[card_view(c, lang) for c in found.contacts],
-            args=link_args(lang, explicit), download_args=link_args(lang, True), other_href=links().other_language("releases.release", _other(lang), {"release_id": found.id}),
+            args=link_args(lang, explicit), download_args=link_args(lang, True),
+            other_href=links().other_language("releases.release", _other(lang), {"release_id": found.id}),
         )
 
     return page(("release", found.id, lang, explicit), "release.html", context)
