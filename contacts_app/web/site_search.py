@@ -10,6 +10,7 @@ all) when their bytes come out the same, so a host's sync sends only the fragmen
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import tempfile
 from pathlib import Path
@@ -20,6 +21,8 @@ from contacts_app.web.static_site import SEARCH_BUNDLE as BUNDLE
 PAGES = "{people,en/people,releases,en/releases}/*.html"
 #: What of a page is no part of what it is about: the site's bar and footer, the QR code, the way back.
 IGNORED = "header.site,footer.site,.qr-section,.back,.skip,.actions .save"
+#: The bundle's table of contents (its languages, their indexes' names).
+ENTRY = "pagefind-entry.json"
 #: How long Pagefind may take (it indexes 20,000 pages in well under a minute).
 TIMEOUT = 1800
 
@@ -47,8 +50,17 @@ def index_site(build, files: dict[str, Entry]) -> dict[str, Entry]:
         if done.returncode != 0:
             raise BuildError(f"Pagefind could not index the site: {(done.stderr or done.stdout).strip()[-500:]}")
         for path in sorted(p for p in Path(out).rglob("*") if p.is_file()):
-            _place(build, f"{BUNDLE}/{path.relative_to(out).as_posix()}", path.read_bytes())
+            body = path.read_bytes()
+            if path.name == ENTRY:
+                body = _canonical(body)
+            _place(build, f"{BUNDLE}/{path.relative_to(out).as_posix()}", body)
     return files
+
+
+def _canonical(body: bytes) -> bytes:
+    """The bundle's table of contents with its keys sorted: Pagefind lists the languages in whichever order
+    its threads finished, and an unchanged site must give the same bytes (the search reads it as JSON)."""
+    return json.dumps(json.loads(body), sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def _place(build, target: str, body: bytes) -> None:
