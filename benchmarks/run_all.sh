@@ -11,6 +11,7 @@ export PATH="$PWD/.venv/bin:$PATH"  # the benchmarks time the `contacts` command
 python benchmarks/bench_validate.py "$@"
 python benchmarks/bench_fmt.py || echo "bench_fmt: a target was missed (see the table above)" >&2
 python benchmarks/bench_web.py "$@"
+python benchmarks/bench_search.py
 python benchmarks/bench_carddav.py
 python benchmarks/bench_hardening.py
 python benchmarks/bench_build.py "$@"

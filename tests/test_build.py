@@ -25,13 +25,15 @@ pytestmark = pytest.mark.slow
 
 
 class Links(HTMLParser):
-    """Every href and src of a page."""
+    """Every href and src of a page, but a link marked rel=external (a release on its publisher's site)."""
 
     def __init__(self):
         super().__init__()
         self.links: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        if "external" in (dict(attrs).get("rel") or "").split():
+            return
         for name, value in attrs:
             if name in ("href", "src") and value:
                 self.links.append(value)

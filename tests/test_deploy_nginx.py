@@ -88,6 +88,9 @@ def test_nginx_serves_the_export_with_the_headers_of_the_recipe(cli, tmp_path, c
     assert gzip.decompress(body) == (site / "index.html").read_bytes()
     assert headers["cache-control"] == "public, max-age=300" and "content-disposition" not in headers
     assert headers["content-security-policy"].startswith("default-src 'none'")
+    # the export's search: its own script only, the WebAssembly it compiles, the index fragments it fetches
+    policy = headers["content-security-policy"]
+    assert "script-src 'self' 'wasm-unsafe-eval'; connect-src 'self';" in policy and "unsafe-inline" not in policy
     assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY"
 
     status, headers, body = get(nginx, "/en/people/lorents-burman.vcf")
@@ -104,6 +107,8 @@ def test_nginx_serves_the_export_with_the_headers_of_the_recipe(cli, tmp_path, c
     status, headers, _ = get(nginx, "/people/lorents-burman.svg")
     assert status == 200 and headers["content-type"] == "image/svg+xml; charset=utf-8"
     assert get(nginx, "/static/style.css")[1]["cache-control"] == "public, max-age=86400"
+    status, headers, _ = get(nginx, "/pagefind/pagefind.js")
+    assert status == 200 and headers["content-type"] == "text/javascript; charset=utf-8"  # a module script needs it
     assert get(nginx, "/.contacts-build")[0] == 404  # the build's manifest is not published
 
 

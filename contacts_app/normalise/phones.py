@@ -148,3 +148,22 @@ def _reason(exc: phonenumbers.NumberParseException) -> str:
         phonenumbers.NumberParseException.TOO_SHORT_NSN: "too short",
         phonenumbers.NumberParseException.TOO_LONG: "too long",
     }.get(exc.error_type, "unreadable")
+
+
+#: What a search for a number may hold besides digits: the ways people group and write them.
+_NUMBER_QUERY = re.compile(r"\+?[\d\s\-‐–()./]{5,}")
+
+
+def query_number(text: str, region: str = DEFAULT_REGION) -> str | None:
+    """A number as a search gives it, in any written form (`0910-73 50 00`, `+46 910 73 50 00`), as E.164;
+    its bare digits when it is no whole number in use (part of one); None when it is not a number."""
+    text = text.strip()
+    if not _NUMBER_QUERY.fullmatch(text) or sum(ch.isdigit() for ch in text) < 5:
+        return None
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is not None and phonenumbers.is_valid_number(number):
+        return f"+{number.country_code}{phonenumbers.national_significant_number(number)}"
+    return ("+" if text.startswith("+") else "") + "".join(ch for ch in text if ch.isdigit())

@@ -40,6 +40,10 @@ class Links:
         """A link to a person's QR code as a file of its own, where a page offers one."""
         return None
 
+    def search_bundle(self) -> str | None:
+        """A link to the folder of the static export's search index (Pagefind's), where the site has one."""
+        return None
+
     def page_key(self) -> tuple:
         """What a rendered page depends on of where the site is served from."""
         raise NotImplementedError

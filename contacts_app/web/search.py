@@ -3,16 +3,26 @@
 The search texts and organisation keys, the directory's order and the organisation list in each language
 are computed at swap time, never per request; a query's words are found by a scan in C of all the texts
 joined into one string, and the last few hundred words are remembered.
+
+The search forgives: a number in any written form is found through its E.164 form (normalise.phones),
+an address or a domain through the emails, words of a release's title through the source; a word of one
+or two letters matches only the start of a word of a name (never a party's letter or the inside of a
+word); and when nothing matches, the nearest words of the names and titles (search_fuzzy) are tried and
+offered as "did you mean".
 """
 
 from __future__ import annotations
 
 import bisect
 import unicodedata
+from dataclasses import dataclass
 
 from contacts_app.model.contact import LANGUAGES, Contact
 from contacts_app.normalise import name_match
 from contacts_app.normalise.names import slugify
+from contacts_app.normalise.phones import query_number
+from contacts_app.web.releases import Releases
+from contacts_app.web.search_fuzzy import Suggester
 from contacts_app.web.serving.lru import LRU
 
 #: Words whose hits are remembered per snapshot, and the bytes they may hold (a hit is some 40 bytes).
@@ -27,9 +37,30 @@ def sort_key(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+#: Words this short match only the start of a word of a name.
+SHORT_WORD = 2
+
+
 def haystack(contact: Contact) -> str:
-    """The searchable text of a contact: name, titles and organisations in every language, folded."""
-    return name_match.fold(" ".join((contact.name, *contact.title, *contact.organisation)))
+    """The searchable text of a contact, folded: name, titles and organisations in every language, the
+    release's title, the email addresses, and each number as E.164 and as its national digits."""
+    release = contact.source.release if contact.source and contact.source.release else ""
+    numbers = [f"{p.e164} {''.join(ch for ch in p.national if ch.isdigit())}" for p in contact.phones]
+    texts = (contact.name, *contact.title, *contact.organisation, release, *contact.emails, *numbers)
+    return " ".join(map(name_match.fold, texts))  # folded one by one: the titles, organisations and releases repeat
+
+
+def name_words(contact: Contact) -> str:
+    """The words of a contact's name, folded, each after a space (what a one- or two-letter word may match)."""
+    return " " + " ".join(name_match.fold(contact.name).replace("-", " ").split())
+
+
+@dataclass(frozen=True)
+class Found:
+    """A search's contacts, and the query they were found for when it is not the one asked (did you mean)."""
+
+    contacts: list[Contact]
+    suggestion: str | None = None
 
 
 def organisation_key(contact: Contact) -> str:
@@ -44,12 +75,13 @@ class SearchIndex:
         self.contacts = contacts
         self.haystacks = tuple(haystack(c) for c in contacts)
         self.org_keys = tuple(organisation_key(c) for c in contacts)
-        starts, at = [], 0
-        for text in self.haystacks:
-            starts.append(at)
-            at += len(text) + 1
+        starts = _starts_of(self.haystacks)
         #: Every search text joined by newlines (which a folded word never holds), and where each begins.
         self._joined, self._starts = "\n".join(self.haystacks), starts
+        names = tuple(name_words(c) for c in contacts)
+        self._names, self._name_starts = "\n".join(names), _starts_of(names)
+        self.suggester = Suggester(text for c in contacts for text in (c.name, *c.title))
+        self.releases = Releases(contacts)
         self._orders = {lang: self._order(lang) for lang in LANGUAGES}
         self._organisations = {lang: self._organisation_list(lang) for lang in LANGUAGES}
         self._words: LRU[frozenset[int]] = LRU(
@@ -79,7 +111,7 @@ class SearchIndex:
         in the file's order, or in the directory's order for `lang`."""
         contacts = self.contacts
         positions = self.order(lang) if lang else range(len(contacts))
-        words = name_match.fold(query).split()
+        words = query_words(query)
         keys = self.org_keys
         if not words:  # the whole directory or one organisation: made once per snapshot and language
             if org and org not in self._known_orgs:
@@ -94,16 +126,55 @@ class SearchIndex:
             hits = hits & self.matching(word)
         return [contacts[i] for i in positions if i in hits and (not org or keys[i] == org)]
 
+    def find(self, query: str, org: str, lang: str | None = None) -> Found:
+        """As `select`; when nothing matches, the contacts of the query with each word that matches nothing
+        replaced by the nearest word of the names and titles, and that query as the suggestion."""
+        contacts = self.select(query, org, lang)
+        if contacts or not query:
+            return Found(contacts)
+        words, written = query_words(query), query.split()
+        if query_number(query) or len(words) != len(written):
+            return Found(contacts)  # a number is not misspelt (nor is a word that folds away)
+        nearest = [self.suggester.nearest(w) if not self.matching(w) else None for w in words]
+        if not any(nearest):
+            return Found(contacts)
+        suggestion = " ".join(near or word for near, word in zip(nearest, written))
+        return Found(self.select(suggestion, org, lang), suggestion)
+
     def matching(self, word: str) -> frozenset[int]:
-        """Positions of the contacts whose search text holds `word` (remembered for the last few hundred)."""
+        """Positions of the contacts whose search text holds `word`, or for a word of one or two letters
+        whose name has a word starting with it (remembered for the last few hundred)."""
         hits = self._words.get(word)
         if hits is None:
-            text, starts = self._joined, self._starts
-            found = set()
-            at = text.find(word)
-            while at != -1:
-                i = bisect.bisect_right(starts, at) - 1
-                found.add(i)
-                at = text.find(word, starts[i + 1] if i + 1 < len(starts) else len(text))
+            if len(word) <= SHORT_WORD:
+                found = _scan(self._names, self._name_starts, " " + word)
+            else:
+                found = _scan(self._joined, self._starts, word)
             hits = self._words.put(word, frozenset(found))
         return hits
+
+
+def query_words(query: str) -> list[str]:
+    """The folded words of a query; a query that is a phone number, in any written form, is one word: its E.164."""
+    number = query_number(query)
+    return [number] if number else name_match.fold(query).split()
+
+
+def _starts_of(texts: tuple[str, ...]) -> list[int]:
+    """Where each of `texts` begins once they are joined by newlines."""
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return starts
+
+
+def _scan(text: str, starts: list[int], word: str) -> set[int]:
+    """The positions of the texts (joined in `text`, beginning at `starts`) that hold `word`: one C scan."""
+    found = set()
+    at = text.find(word)
+    while at != -1:
+        i = bisect.bisect_right(starts, at) - 1
+        found.add(i)
+        at = text.find(word, starts[i + 1] if i + 1 < len(starts) else len(text))
+    return found

@@ -32,6 +32,7 @@ from contacts_app.outputs.vcard import DEFAULT_VERSION, contact_uid
 from contacts_app.validation.publish import publication_notes
 from contacts_app.web.site_folder import BuildError, Entry, Manifest, SiteFolder
 from contacts_app.web.site_render import Job, Renderer, cpu_count, render_jobs
+from contacts_app.web.site_search import index_site
 from contacts_app.web.static_site import EXPORTS, StaticLinks
 
 #: The endpoints of a person's own files, rendered first so the bulk files can be made of their cards.
@@ -89,7 +90,7 @@ def build_site(
         try:
             with Renderer(app, snap, site) as renderer:
                 build = Build(folder, current, snap, site, renderer, workers or cpu_count(), progress)
-                files = build.run(jobs)
+                files = index_site(build, build.run(jobs))
             report = build.report
             report.removed = len(set((current.files if current else {})) - files.keys())
             folder.remove_others(set(files))

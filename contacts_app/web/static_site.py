@@ -10,7 +10,9 @@ a sub-path included. The layout (see docs/cli.md):
     people/<id>.html, .vcf, .svg         a person's page, vCard 3.0 and QR code of that vCard
     contacts.vcf, org/<org>/contacts.vcf every card in one file, and an organisation's cards
     en/...                               the same in English
+    releases/index.html, releases/<id>.html   the releases, latest first, and each with its spokespeople
     api/contacts.json, api/contacts/<id>.json, api/org/<org>.json   the JSON twins
+    api/releases.json, api/releases/<id>.json                       the releases' JSON twins
     static/                              the stylesheet and icon
 
 Each Export also names what its files are made of (`inputs`: the records a file shows, and whether it
@@ -35,6 +37,14 @@ from contacts_app.web.security import CONTENT_SECURITY_POLICY
 from contacts_app.web.site_folder import BuildError
 from contacts_app.web.store import Snapshot
 from contacts_app.web.views.common import PAGE_SIZE
+
+#: The export's policy: the server's, and the site's own search script, its WebAssembly and index fragments
+#: (Pagefind's: compiled from bytes the script fetches, which CSP allows only with 'wasm-unsafe-eval').
+STATIC_SITE_POLICY = CONTENT_SECURITY_POLICY.replace(
+    "default-src 'none';", "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self';"
+)
+#: Where the search index's bundle lives in the export (site_search.BUNDLE).
+SEARCH_BUNDLE = "pagefind"
 
 # -- the route table: each public GET endpoint of the server and its files in the export ------------
 
@@ -142,6 +152,21 @@ def _every_photo(snap: Snapshot) -> Iterable[dict]:
     return ({"name": photo_name(photo, width)} for photo in photos.values() for width in PAGE_WIDTHS)
 
 
+def _with_release(snap: Snapshot, values: dict) -> Sequence[Contact]:
+    """The contacts of every release (what the list of releases and its JSON twin show)."""
+    return [c for r in snap.search.releases.all for c in r.contacts]
+
+
+def _release(snap: Snapshot, values: dict) -> Sequence[Contact]:
+    """The spokespeople of one release."""
+    return snap.search.releases.by_id[values["release_id"]].contacts
+
+
+def _every_release(snap: Snapshot, static: list[str]) -> Iterable[dict]:
+    """Every release in both languages."""
+    return ({"release_id": r.id, "lang": lang} for lang in LANGUAGES for r in snap.search.releases.all)
+
+
 #: Every public GET endpoint of the server, and where its answers go in the export. tests/test_build.py
 #: fails when the server has one that is neither here nor in NOT_EXPORTED.
 EXPORTS: dict[str, Export] = {
@@ -165,6 +190,17 @@ EXPORTS: dict[str, Export] = {
         lambda v: f"api/contacts/{v['contact_id']}.json",
         lambda snap, static: ({"contact_id": c.id} for c in snap.contacts),
         _person,
+    ),
+    "releases.index": Export(
+        lambda v: f"{_prefix(v)}releases/index.html", lambda snap, static: ({"lang": lang} for lang in LANGUAGES),
+        _with_release,
+    ),
+    "releases.release": Export(lambda v: f"{_prefix(v)}releases/{v['release_id']}.html", _every_release, _release),
+    "api.releases": Export(lambda v: "api/releases.json", lambda snap, static: [{}], _with_release),
+    "api.release": Export(
+        lambda v: f"api/releases/{v['release_id']}.json",
+        lambda snap, static: ({"release_id": r.id} for r in snap.search.releases.all),
+        _release,
     ),
     "static": Export(
         lambda v: f"static/{v['filename']}", lambda snap, static: ({"filename": f} for f in static), _nothing
@@ -204,7 +240,7 @@ class StaticLinks(Links):
         #: The server's policy as a <meta> (a static host may send no headers); frame-ancestors has no
         #: effect there, so it is left out.
         self.meta_csp = "; ".join(
-            part.strip() for part in CONTENT_SECURITY_POLICY.split(";") if not part.strip().startswith("frame-ancestors")
+            part.strip() for part in STATIC_SITE_POLICY.split(";") if not part.strip().startswith("frame-ancestors")
         )
 
     def path(self, endpoint: str, values: dict) -> str:
@@ -229,6 +265,10 @@ class StaticLinks(Links):
     def qr_file(self, contact_id: str, lang: str) -> str | None:
         """The QR code's own file, next to the page."""
         return self.href("downloads.person_qr", {"contact_id": contact_id, "lang": lang})
+
+    def search_bundle(self) -> str | None:
+        """The search index's folder (made by site_search at the end of the build), relative to the page."""
+        return _relative(SEARCH_BUNDLE, posixpath.dirname(self.current) or ".") + "/"
 
     def page_key(self) -> tuple:
         """Pages of an export are kept apart from the server's."""

@@ -6,10 +6,10 @@ from flask import Flask, current_app, g
 
 from contacts_app.web import desks
 from contacts_app.web.links import ServerLinks, base_url
-from contacts_app.web.views import api, downloads, pages, photos, staff
+from contacts_app.web.views import api, downloads, pages, photos, releases, staff
 from contacts_app.web.views.common import snapshot
 
-BLUEPRINTS = (pages.bp, downloads.bp, api.bp, staff.bp, photos.bp)
+BLUEPRINTS = (pages.bp, downloads.bp, api.bp, staff.bp, photos.bp, releases.bp)
 
 
 def prepare() -> None:

@@ -35,7 +35,8 @@ def index() -> Response:
     hit = cached_page(key)
     if hit is not None:  # a page asked for before: no search, no rendering
         return hit
-    shown = snap.search.select(query, org, lang)
+    found = snap.search.find(query, org, lang)
+    shown = found.contacts
     pages = max(1, -(-len(shown) // PAGE_SIZE))
     if number > pages:
         abort(404)
@@ -58,6 +59,7 @@ def index() -> Response:
             lang=lang,
             t=STRINGS[lang],
             query=query,
+            suggestion=found.suggestion,
             org=org,
             groups=groups,
             count=len(shown),
