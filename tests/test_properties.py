@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contacts_app.contactsfile.canonical import canonical_text
+from contacts_app.contactsfile.fixes import quick_edits
 from contacts_app.contactsfile.reading import parse_document
 from contacts_app.importing.importer import ImportFailed, import_releases
 from contacts_app.model.contact import Contact, Texts
@@ -123,6 +124,39 @@ def test_fmt_keeps_meaning_and_is_idempotent(text):
     once = canonical_text(text)
     assert records(once) == records(text)
     assert canonical_text(once) == once
+
+
+def shuffled(value, rng: random.Random):
+    """The same data with the keys of every mapping in another order."""
+    if isinstance(value, dict):
+        items = list(value.items())
+        rng.shuffle(items)
+        return {key: shuffled(item, rng) for key, item in items}
+    if isinstance(value, list):
+        return [shuffled(item, rng) for item in value]
+    return value
+
+
+KEY_LINE = re.compile(r"^( +)(?:- )?([a-z]+): ", re.M)
+
+
+def with_comments(text: str, rng: random.Random) -> str:
+    """The text with a comment line above some of its keys, at the key's indentation."""
+    return KEY_LINE.sub(lambda m: (f"{m.group(1)}# om {m.group(2)}\n" if rng.random() < 0.3 else "") + m.group(0), text)
+
+
+@SETTINGS
+@given(st.lists(contact(), max_size=4), st.randoms(use_true_random=False))
+def test_fmt_moves_keys_into_order_as_text_edits_keeping_meaning(people, rng):
+    dump = lambda data: yaml.safe_dump({"contacts": data}, allow_unicode=True, sort_keys=False, width=4096)
+    in_order, text = dump(people), with_comments(dump(shuffled(people, rng)), rng)
+    once = canonical_text(text)
+    assert records(once) == records(text)
+    assert canonical_text(once) == once
+    # the order of keys alone never forces a rewrite of the whole file, and the comments stay
+    if quick_edits(in_order) is not None:
+        assert quick_edits(text) is not None
+        assert sorted(re.findall(r"# om \w+", once)) == sorted(re.findall(r"# om \w+", text))
 
 
 @SETTINGS
