@@ -295,3 +295,25 @@ def test_import_of_any_release_never_raises_and_writes_only_what_it_found(tmp_pa
     assert after.startswith("# Kontakter\n")
     validate_document(parse_document(after, str(target), "v"))  # the written file is YAML we can read
     assert import_releases([release], target).changed is False  # importing again changes nothing
+
+
+RELEASES = [os.path.join(os.path.dirname(__file__), "data", "releases", name)
+            for name in ("01-umea-kommun-inline.txt", "03-region-english.txt")]
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(contacts_text(), st.sampled_from(RELEASES))
+def test_import_keeps_every_record_and_byte_of_the_file(tmp_path_factory, text, release):
+    target = tmp_path_factory.mktemp("imp") / "contacts.yaml"
+    target.write_text(text, encoding="utf-8")
+    try:
+        result = import_releases([release], target)
+    except ImportFailed as exc:
+        assert "not changed" in str(exc) and target.read_text(encoding="utf-8") == text
+        return
+    after = target.read_text(encoding="utf-8")
+    theirs = records(text)
+    assert records(after)[: len(theirs)] == theirs  # the file's records as they were; the new ones after them
+    assert len(records(after)) == len(theirs) + len(result.report.added) or result.findings
+    if yaml.safe_load(text)["contacts"] and not text.startswith("{"):  # a block list: only insertions
+        assert after.startswith(text)

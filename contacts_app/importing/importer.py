@@ -12,9 +12,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from contacts_app.contactsfile.diff import unified_diff
+from contacts_app.contactsfile.diff import edits_diff
 from contacts_app.contactsfile.reading import parse_document, read_text
-from contacts_app.contactsfile.spans import apply_edits
+from contacts_app.contactsfile.spans import Edit, apply_edits
 from contacts_app.contactsfile.writing import write_atomic
 from contacts_app.extraction.extract import Extraction, extract
 from contacts_app.extraction.release_text import ReleaseError, read_release
@@ -38,6 +38,7 @@ class ImportResult:
     after: str
     extractions: list[Extraction]
     report: MergeReport = field(default_factory=MergeReport)
+    edits: list[Edit] = field(default_factory=list)
     findings: tuple[Finding, ...] = ()
     written: bool = False
 
@@ -47,8 +48,9 @@ class ImportResult:
 
     @property
     def diff(self) -> str:
-        """A unified diff from the file as it is to the file as imported."""
-        return unified_diff(self.before, self.after, self.path, "imported")
+        """A unified diff from the file as it is to the file as imported, made from the edits (difflib over
+        the whole of a big file takes minutes)."""
+        return edits_diff(self.before, self.edits, self.path, "imported")
 
 
 def extract_all(paths: list[str | os.PathLike]) -> list[Extraction]:
@@ -104,8 +106,9 @@ def _import(extractions: list[Extraction], into: str | os.PathLike, target: str,
         report.added += one.added
         report.filled += one.filled
         report.conflicts += one.conflicts
-    after = apply_edits(before, edits(into_file))
-    result = ImportResult(target, before, after, extractions, report)
+    changes = edits(into_file)
+    result = ImportResult(target, before, apply_edits(before, changes), extractions, report, changes)
+    after = result.after
     skipped = tuple(f for extraction in extractions for f in extraction.skipped)
     result.findings = skipped + validate_document(parse_document(after, target, "import")).findings
     if result.changed and not dry_run:

@@ -91,6 +91,11 @@ def _records(records: list, dash: int) -> str:
 def _appended(target: Target, records: list) -> Edit:
     """The edit adding new records after the file's last one (or making the contacts: list)."""
     text, lines, contacts = target.text, target.lines, target.contacts
+    if target.root is not None and target.root.flow:  # {contacts: []}: the file becomes a block mapping
+        if len(target.root) > 1 or (isinstance(contacts, Seq) and contacts):
+            raise MergeError(f"{target.path}: the file is written in flow style ({{...}}); write it as contacts: "
+                             "with one `- id:` item a record before importing")
+        return Edit(target.root.start, target.root.end, "contacts:\n" + _records(records, 2).removesuffix("\n"))
     if isinstance(contacts, Seq) and contacts and not contacts.flow:
         at = lines.line_end(contacts.end)
         dash = contacts.start - lines.line_start(contacts.start)
