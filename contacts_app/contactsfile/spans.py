@@ -7,6 +7,7 @@ filled fields (importing/) are all edits of exact spans of the original text, so
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 
 import yaml
@@ -15,6 +16,8 @@ from contacts_app.contactsfile.reading import MAX_DEPTH
 from contacts_app.contactsfile.syntax import LOADER
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+#: Explicit tags `tree(tags=True)` takes: those that keep a value as text, as validation does.
+_TEXT_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
 
 
 class NeedsRewrite(Exception):
@@ -75,7 +78,7 @@ class Lines:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+        self.starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n")[:-1])]
 
     def offset(self, mark) -> int:
         """The offset of a parser mark."""
@@ -101,18 +104,19 @@ class Lines:
 
 def tree(text: str, lines: Lines, *, tags: bool = False):
     """The text as nested Maps, Seqs and Scalars; NeedsRewrite for an alias, a duplicate key, more than one
-    document or (unless `tags`) an explicit tag."""
+    document, nesting deeper than MAX_DEPTH or an explicit tag (with `tags`, one that is not a text tag)."""
     stack: list[list] = []
     root = None
     documents = 0
     for event in yaml.parse(text, Loader=LOADER):
         kind = type(event)
         if kind is yaml.ScalarEvent:
-            if event.tag is not None and not tags:
+            if event.tag is not None and not (tags and event.tag in _TEXT_TAGS):
                 raise NeedsRewrite
             node = Scalar(event.value, event.style or None, lines.offset(event.start_mark), lines.offset(event.end_mark))
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            if (event.tag is not None and not tags) or event.anchor is not None or len(stack) >= MAX_DEPTH:
+            refused_tag = event.tag is not None and not (tags and event.tag in _TEXT_TAGS)
+            if refused_tag or event.anchor is not None or len(stack) >= MAX_DEPTH:
                 raise NeedsRewrite
             collection = Map() if kind is yaml.MappingStartEvent else Seq()
             collection.start, collection.flow = lines.offset(event.start_mark), bool(event.flow_style)

@@ -29,13 +29,13 @@ NEW_FILE_HEADER = (
 def read_target(text: str, path: str) -> Target:
     """The contacts file's records and their places; SourceError when it cannot be read, MergeError when it
     is YAML but cannot take records."""
-    problem = screen(text, path)  # SourceError on bad syntax; an alias, a tag or deep nesting is refused
-    if problem:
-        raise SourceError(problem)
     lines = Lines(text)
     try:
         root = tree(text, lines, tags=True)
-    except (NeedsRewrite, yaml.YAMLError):
+    except (NeedsRewrite, yaml.YAMLError):  # said as validation says it: syntax, an alias, a tag, deep nesting
+        problem = screen(text, path)
+        if problem:
+            raise SourceError(problem) from None
         raise MergeError(f"{path}: a key is written twice; fix it before importing (contacts validate {path})") from None
     target = Target(path, text, lines, root)
     if root is None:
