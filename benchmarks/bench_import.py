@@ -102,7 +102,8 @@ def main() -> None:
     sections.write(
         HERE / "RESULTS.md", "import",
         f"## import into a big file, next to validate\n\n`{command}` ({time.strftime('%Y-%m-%d')}, "
-        f"median of {args.repeats}; two new people appended):\n\n{text}",
+        f"median of {args.repeats}; two new people appended; load average {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} cores):\n\n{text}",
     )
 
 
