@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 
+import pytest
 import yaml
 
 from contacts_app.validation.validate import load_directory
@@ -102,3 +103,16 @@ def test_into_a_list_at_column_zero_the_new_records_line_up(tmp_path, cli):
     after = target.read_text(encoding="utf-8")
     assert after.startswith("contacts:\n- id: x\n  name: X Y   # kept\n  emails: [x.y@example.se]\n\n- id: mikael-oberg\n  kind:")
     assert [c.id for c in load_directory(target).contacts] == ["x", "mikael-oberg", "karin-lofgren"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("contacts:\n  - id: a\n    id: b\n", "3:5: error [duplicate-key]"),
+    ("contacts:\n  - &a {id: a}\n  - *a\n", "3:5: error [yaml-alias]"),
+    ("contacts: [{id: a, name: B}]\n", "flow style"),
+])
+def test_a_file_that_cannot_take_records_is_left_as_it_was(tmp_path, cli, text, said):
+    target = tmp_path / "contacts.yaml"
+    target.write_text(text, encoding="utf-8")
+    code, out, err = cli("import", RELEASE_01, "--into", target)
+    assert code == 2 and said in out + err
+    assert target.read_text(encoding="utf-8") == text

@@ -14,11 +14,12 @@ from ruamel.yaml.comments import CommentedSeq
 
 from contacts_app.contactsfile.canonical import round_trip_yaml
 from contacts_app.contactsfile.key_blocks import indent_of, insert_key, key_blocks
-from contacts_app.contactsfile.reading import screen
+from contacts_app.contactsfile.reading import parse_document, screen
 from contacts_app.contactsfile.spans import Edit, Lines, Map, NeedsRewrite, Scalar, Seq, plain, tree
 from contacts_app.importing.merge import Entry, MergeError, Target
 from contacts_app.model.errors import SourceError
 from contacts_app.model.keys import CONTACT_KEYS
+from contacts_app.validation.validate import validate_document
 
 NEW_FILE_HEADER = (
     "# Spokespeople for the press-room contact directory.\n"
@@ -33,10 +34,10 @@ def read_target(text: str, path: str) -> Target:
     try:
         root = tree(text, lines, tags=True)
     except (NeedsRewrite, yaml.YAMLError):  # said as validation says it: syntax, an alias, a tag, deep nesting
-        problem = screen(text, path)
+        problem = screen(text, path) or _duplicate_key(text, path)
         if problem:
             raise SourceError(problem) from None
-        raise MergeError(f"{path}: a key is written twice; fix it before importing (contacts validate {path})") from None
+        raise MergeError(f"{path}: the file cannot take records; fix it before importing (contacts validate {path})") from None
     target = Target(path, text, lines, root)
     if root is None:
         return target
@@ -49,6 +50,12 @@ def read_target(text: str, path: str) -> Target:
     if isinstance(contacts, Seq):
         target.entries = [Entry(plain(item), item) for item in contacts if isinstance(item, Map)]
     return target
+
+
+def _duplicate_key(text: str, path: str):
+    """The finding of a key written twice, as validation says it."""
+    findings = validate_document(parse_document(text, path, "")).findings
+    return next((f for f in findings if f.code == "duplicate-key"), None)
 
 
 def edits(target: Target) -> list[Edit]:
