@@ -10,6 +10,7 @@ ensure_venv .venv requirements/test.lock
 export PATH="$PWD/.venv/bin:$PATH"  # the benchmarks time the `contacts` command of this venv
 python benchmarks/bench_validate.py "$@"
 python benchmarks/bench_fmt.py || echo "bench_fmt: a target was missed (see the table above)" >&2
+python benchmarks/bench_import.py
 python benchmarks/bench_web.py "$@"
 python benchmarks/bench_search.py
 python benchmarks/bench_carddav.py

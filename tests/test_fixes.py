@@ -41,7 +41,7 @@ def test_each_fix_is_an_edit_of_its_exact_span():
 
 def test_a_file_in_canonical_form_needs_no_edit_and_one_that_needs_a_new_shape_is_rewritten():
     assert quick_edits(CANONICAL) == []
-    assert quick_edits(MESSY) is None  # keys out of order, a title and a list written as one value
+    assert quick_edits(MESSY) is None  # a title and a list written as one value
     assert canonical_text(MESSY) == CANONICAL
 
 
@@ -81,3 +81,63 @@ def test_validate_fix_makes_the_same_fixes_as_fmt(cli, tmp_path):
     code, _, err = cli("validate", "--fix", path)
     assert code == 0 and f"{path}: fixed" in err
     assert path.read_text(encoding="utf-8") == canonical_text(SMALL)
+
+
+OUT_OF_ORDER = """\
+# comment kept
+contacts:
+  # Kommunikationsavdelningen
+  - name: Anna Berg   # her name
+    # the id is her page's address
+    id: anna-berg
+    emails:
+      - anna.berg@umea.se
+    phones:
+      - label: Mobil  # her own
+        number: 0701234567
+
+    kind: person
+    notes: unknown field, kept last
+  - id: b
+    name: B
+"""
+
+IN_ORDER = """\
+# comment kept
+contacts:
+  # Kommunikationsavdelningen
+    # the id is her page's address
+  - id: anna-berg
+
+    kind: person
+    name: Anna Berg   # her name
+    phones:
+      - number: 070-123 45 67
+        label: mobile  # her own
+    emails:
+      - anna.berg@umea.se
+    notes: unknown field, kept last
+  - id: b
+    name: B
+"""
+
+
+def test_keys_out_of_order_move_as_blocks_with_their_comments():
+    edits = quick_edits(OUT_OF_ORDER)
+    assert edits is not None  # no rewrite of the whole file
+    assert apply_edits(OUT_OF_ORDER, edits) == IN_ORDER
+    assert canonical_text(OUT_OF_ORDER) == IN_ORDER and quick_edits(IN_ORDER) == []
+    # the edit covers the record that moved and nothing around it
+    (edit,) = edits
+    assert OUT_OF_ORDER[: edit.start].endswith("# Kommunikationsavdelningen\n")
+    assert OUT_OF_ORDER[edit.end :] == "  - id: b\n    name: B\n"
+
+
+def test_a_last_key_without_a_line_break_moves_with_one():
+    text = "contacts:\n  - name: A\n    id: a"
+    assert canonical_text(text) == "contacts:\n  - id: a\n    name: A"
+
+
+def test_keys_of_the_source_and_the_file_move_too():
+    text = "other: 1\ncontacts:\n  - id: a\n    source:\n      date: '2024-01-01'\n      release: R\n"
+    assert canonical_text(text) == "contacts:\n  - id: a\n    source:\n      release: R\n      date: '2024-01-01'\nother: 1\n"

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contacts_app.contactsfile.canonical import canonical_text
+from contacts_app.contactsfile.fixes import quick_edits
 from contacts_app.contactsfile.reading import parse_document
 from contacts_app.importing.importer import ImportFailed, import_releases
 from contacts_app.model.contact import Contact, Texts
@@ -123,6 +124,39 @@ def test_fmt_keeps_meaning_and_is_idempotent(text):
     once = canonical_text(text)
     assert records(once) == records(text)
     assert canonical_text(once) == once
+
+
+def shuffled(value, rng: random.Random):
+    """The same data with the keys of every mapping in another order."""
+    if isinstance(value, dict):
+        items = list(value.items())
+        rng.shuffle(items)
+        return {key: shuffled(item, rng) for key, item in items}
+    if isinstance(value, list):
+        return [shuffled(item, rng) for item in value]
+    return value
+
+
+KEY_LINE = re.compile(r"^( +)(?:- )?([a-z]+): ", re.M)
+
+
+def with_comments(text: str, rng: random.Random) -> str:
+    """The text with a comment line above some of its keys, at the key's indentation."""
+    return KEY_LINE.sub(lambda m: (f"{m.group(1)}# om {m.group(2)}\n" if rng.random() < 0.3 else "") + m.group(0), text)
+
+
+@SETTINGS
+@given(st.lists(contact(), max_size=4), st.randoms(use_true_random=False))
+def test_fmt_moves_keys_into_order_as_text_edits_keeping_meaning(people, rng):
+    dump = lambda data: yaml.safe_dump({"contacts": data}, allow_unicode=True, sort_keys=False, width=4096)
+    in_order, text = dump(people), with_comments(dump(shuffled(people, rng)), rng)
+    once = canonical_text(text)
+    assert records(once) == records(text)
+    assert canonical_text(once) == once
+    # the order of keys alone never forces a rewrite of the whole file, and the comments stay
+    if quick_edits(in_order) is not None:
+        assert quick_edits(text) is not None
+        assert sorted(re.findall(r"# om \w+", once)) == sorted(re.findall(r"# om \w+", text))
 
 
 @SETTINGS
@@ -261,3 +295,25 @@ def test_import_of_any_release_never_raises_and_writes_only_what_it_found(tmp_pa
     assert after.startswith("# Kontakter\n")
     validate_document(parse_document(after, str(target), "v"))  # the written file is YAML we can read
     assert import_releases([release], target).changed is False  # importing again changes nothing
+
+
+RELEASES = [os.path.join(os.path.dirname(__file__), "data", "releases", name)
+            for name in ("01-umea-kommun-inline.txt", "03-region-english.txt")]
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(contacts_text(), st.sampled_from(RELEASES))
+def test_import_keeps_every_record_and_byte_of_the_file(tmp_path_factory, text, release):
+    target = tmp_path_factory.mktemp("imp") / "contacts.yaml"
+    target.write_text(text, encoding="utf-8")
+    try:
+        result = import_releases([release], target)
+    except ImportFailed as exc:
+        assert "not changed" in str(exc) and target.read_text(encoding="utf-8") == text
+        return
+    after = target.read_text(encoding="utf-8")
+    theirs = records(text)
+    assert records(after)[: len(theirs)] == theirs  # the file's records as they were; the new ones after them
+    assert len(records(after)) == len(theirs) + len(result.report.added) or result.findings
+    if yaml.safe_load(text)["contacts"] and not text.startswith("{"):  # a block list: only insertions
+        assert after.startswith(text)

@@ -15,6 +15,11 @@ from contacts_app.model.errors import EXIT_OK, EXIT_UNREADABLE, ContactsError, S
 from contacts_app.model.messages import default_language
 
 
+def _messages_language(args) -> str:
+    """The language of the command's messages: its --lang, except export's, which is the cards' language."""
+    return default_language() if args.command == "export" else getattr(args, "lang", None) or default_language()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
@@ -22,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except ContactsError as exc:
         if isinstance(exc, SourceError):
-            sys.stderr.write(formatted([exc.finding], lang=getattr(args, "lang", None) or default_language()))
+            sys.stderr.write(formatted([exc.finding], lang=_messages_language(args)))
         else:
             print(f"contacts: {exc}", file=sys.stderr)
         return exc.code

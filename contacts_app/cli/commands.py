@@ -16,7 +16,7 @@ from contacts_app.cli.formats import formatted
 from contacts_app.contactsfile.locations import LOCAL_FILE, contacts_file, is_fallback
 from contacts_app.model.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, ContactsError, SourceError
 from contacts_app.model.finding import Finding
-from contacts_app.model.messages import default_language
+from contacts_app.model.messages import default_language, say
 from contacts_app.validation.publish import publication_notes
 
 
@@ -33,12 +33,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
             directory = _published(path, check_dns=args.check_dns, stale_after=args.stale_after)
         except SourceError as exc:
             findings.append(exc.finding)
-            summaries.append(f"{_named(path)}: cannot be read as a contacts file")
+            summaries.append(f"{_named(path)}: {say(args.lang, 'unreadable-file')}")
             status = max(status, EXIT_UNREADABLE)
             continue
         findings.extend(directory.findings)
         summaries.extend(f"{_named(path)}: {note}" for note in publication_notes(directory, args.lang))
-        summaries.append(f"{_named(path)}: {_summary(directory)}")
+        summaries.append(f"{_named(path)}: {_summary(directory, args.lang)}")
         if directory.findings if args.strict else directory.errors:
             status = max(status, EXIT_FINDINGS)
     sys.stdout.write(formatted(findings, args.format, args.lang))
@@ -84,13 +84,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     sys.stdout.write(formatted(sorted([*result.report.conflicts, *result.findings]), lang=args.lang))
     for extraction in result.extractions:
         names = ", ".join(c.name or "?" for c in extraction.candidates)
-        print(f"{extraction.release.location}: {len(extraction.candidates)} contact(s): {names}", file=sys.stderr)
+        print(say(args.lang, "import:release", location=extraction.release.location,
+                  count=len(extraction.candidates), names=names), file=sys.stderr)
     report = result.report
     print(
-        f"{args.into}: {len(report.added)} added, {len(report.filled)} filled in, "
-        f"{len(report.conflicts)} conflict(s) kept as in the file"
-        + ("" if result.changed else "; nothing to change")
-        + (" (--dry-run: nothing written)" if args.dry_run and result.changed else ""),
+        say(args.lang, "import:report", into=args.into, added=len(report.added), filled=len(report.filled),
+            conflicts=len(report.conflicts))
+        + ("" if result.changed else say(args.lang, "import:unchanged"))
+        + (say(args.lang, "import:dry-run") if args.dry_run and result.changed else ""),
         file=sys.stderr,
     )
     return EXIT_FINDINGS if any(f.is_error for f in result.findings) else EXIT_OK
@@ -287,11 +288,10 @@ def _published(path: Path, *, check_dns: bool = False, stale_after: int | None =
     return publish(load_directory(path, check_dns=check_dns, stale_after=stale_after), read_last_good(path))
 
 
-def _summary(directory) -> str:
+def _summary(directory, lang: str) -> str:
     """One line: how many errors and warnings, and how many contacts pass."""
     errors = len(directory.errors)
     warnings = len(directory.findings) - errors
-    valid = len(directory.contacts) - len(directory.kept)
-    return f"{errors} error(s), {warnings} warning(s); {valid} contact(s) valid"
+    return say(lang, "summary", errors=errors, warnings=warnings, valid=len(directory.contacts) - len(directory.kept))
 
 

@@ -126,7 +126,10 @@ def _canonical_phones(phones: CommentedSeq) -> None:
             number, item = item, CommentedMap()
             item["number"] = number
             phones[i] = item
-        if not isinstance(item, CommentedMap) or not isinstance(item.get("number"), str):
+        if not isinstance(item, CommentedMap):
+            continue
+        _order_keys(item, PHONE_KEYS)  # as fixes.py does, whatever the number holds
+        if not isinstance(item.get("number"), str):
             continue
         label = item.get("label")
         if isinstance(label, str):

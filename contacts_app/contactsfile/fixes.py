@@ -1,24 +1,25 @@
 """`fmt` as text edits: each value that has a safe fix becomes an edit of its exact span, so comments and
 everything else stay byte for byte, and a file in canonical form costs one pass of the parser.
 
-The fixes are those of canonical.py done in place: text with its runs of white space made single, the
-party as its abbreviation, a phone number in its display form, a phone label in canonical form, an email
-without spaces. When the file needs a change of shape (keys out of order, a title or a list written as
-one value, a number with its label in its text), `quick_edits` says so with None and canonical.py
-rewrites the whole file instead.
+The fixes are those of canonical.py done in place: keys moved into canonical order with their comments
+(key_blocks.py), text with its runs of white space made single, the party as its abbreviation, a phone
+number in its display form, a phone label in canonical form, an email without spaces. When the file needs
+a change of shape (a title or a list written as one value, a number with its label in its text),
+`quick_edits` says so with None and canonical.py rewrites the whole file instead.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import yaml
 
-from contacts_app.contactsfile.reading import MAX_DEPTH
+from contacts_app.contactsfile.key_blocks import reorder
+from contacts_app.contactsfile.spans import Edit, Lines, Map, NeedsRewrite, Scalar, apply_edits, tree
 from contacts_app.contactsfile.syntax import LOADER
 from contacts_app.model.keys import CONTACT_KEYS, PHONE_KEYS, SOURCE_KEYS, TOP_KEYS
 from contacts_app.normalise.names import canonical_party
 from contacts_app.normalise.phones import LABEL_WORDS, LABELS, PhoneError, parse_phone
+
+__all__ = ["Edit", "NeedsRewrite", "apply_edits", "quick_edits"]
 
 _TEXT_FIELDS = ("id", "kind", "name", "party")
 _PER_LANGUAGE = ("title", "organisation", "hours")
@@ -27,171 +28,86 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _UNEVEN = ("\r", "\x85", "\u2028", "\u2029", "\ufeff")
 
 
-class NeedsRewrite(Exception):
-    """The file needs a change of shape, which only a rewrite of the whole file makes."""
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace the characters [start, end) of the text with `text`."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(slots=True)
-class _Scalar:
-    """A scalar: its value, style (None for plain) and span in the text."""
-
-    value: str
-    style: str | None
-    start: int
-    end: int
-
-
-def apply_edits(text: str, edits: list[Edit]) -> str:
-    """The text with every edit made (the edits do not overlap)."""
-    out, at = [], 0
-    for edit in sorted(edits, key=lambda e: e.start):
-        out += (text[at : edit.start], edit.text)
-        at = edit.end
-    out.append(text[at:])
-    return "".join(out)
-
-
 def quick_edits(text: str) -> list[Edit] | None:
     """The edits that put the text in canonical form, or None when it needs a rewrite (or is not plain YAML)."""
     if any(char in text for char in _UNEVEN):
         return None
     try:
-        root = _tree(text)
+        lines = Lines(text)
+        root = tree(text, lines)
         edits: list[Edit] = []
         if root is not None:
-            _file(root, edits)
+            _file(root, lines, edits)
         return edits
     except (NeedsRewrite, yaml.YAMLError):
         return None
 
 
-def _tree(text: str):
-    """The text as nested lists of (key, value) pairs, lists and _Scalars; NeedsRewrite for an alias, a tag,
-    a duplicate key or more than one document."""
-    starts = [0]
-    starts += [i + 1 for i, char in enumerate(text) if char == "\n"]
-
-    def offset(mark) -> int:
-        return starts[mark.line] + mark.column if mark.line < len(starts) else len(text)
-
-    stack: list[list] = []
-    root = None
-    documents = 0
-    for event in yaml.parse(text, Loader=LOADER):
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
-            if event.tag is not None:
-                raise NeedsRewrite
-            node = _Scalar(event.value, event.style or None, offset(event.start_mark), offset(event.end_mark))
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            if event.tag is not None or event.anchor is not None or len(stack) >= MAX_DEPTH:
-                raise NeedsRewrite
-            stack.append(["map" if kind is yaml.MappingStartEvent else "seq", []])
-            continue
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            shape, items = stack.pop()
-            node = _pairs(items) if shape == "map" else items
-        elif kind is yaml.AliasEvent:
-            raise NeedsRewrite
-        elif kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise NeedsRewrite
-            continue
-        else:
-            continue
-        if stack:
-            stack[-1][1].append(node)
-        else:
-            root = node
-    return root
-
-
-class _Map(list):
-    """A mapping's (key text, key, value) triples in the file's order."""
-
-
-def _pairs(items: list) -> _Map:
-    """A mapping from its alternating keys and values; NeedsRewrite for a key that is not text or appears twice."""
-    out, seen = _Map(), set()
-    for key, value in zip(items[::2], items[1::2]):
-        if not isinstance(key, _Scalar) or key.value in seen:
-            raise NeedsRewrite
-        seen.add(key.value)
-        out.append((key.value, key, value))
-    return out
-
-
-def _in_order(mapping: _Map, order: tuple[str, ...]) -> dict:
-    """The mapping's values by key, checking its keys are in canonical order (known keys first, in order)."""
-    keys = [key for key, _, _ in mapping]
-    wanted = [k for k in order if k in keys] + [k for k in keys if k not in order]
-    if keys != wanted:
-        raise NeedsRewrite
+def _fields(mapping: Map) -> dict:
+    """The mapping's values by key."""
     return {key: value for key, _, value in mapping}
 
 
-def _file(root, edits: list[Edit]) -> None:
+def _file(root, lines: Lines, edits: list[Edit]) -> None:
     """The fixes of the whole file."""
-    if not isinstance(root, _Map):
+    if not isinstance(root, Map):
         return
-    contacts = _in_order(root, TOP_KEYS).get("contacts")
+    contacts = _fields(root).get("contacts")
     if isinstance(contacts, list):
         for contact in contacts:
-            if isinstance(contact, _Map):
-                _contact(contact, edits)
+            if isinstance(contact, Map):
+                _contact(contact, lines, edits)
+    reorder(root, TOP_KEYS, lines, edits, 0)
 
 
-def _contact(contact: _Map, edits: list[Edit]) -> None:
-    """The fixes of one contact."""
-    fields = _in_order(contact, CONTACT_KEYS)
+def _contact(contact: Map, lines: Lines, edits: list[Edit]) -> None:
+    """The fixes of one contact, its keys put in order last (that edit takes in the others)."""
+    mark = len(edits)
+    fields = _fields(contact)
     for key in _TEXT_FIELDS:
-        if isinstance(fields.get(key), _Scalar):
+        if isinstance(fields.get(key), Scalar):
             tidy = " ".join(fields[key].value.split())
             _replace(fields[key], canonical_party(tidy) or tidy if key == "party" else tidy, edits)
     for key in _PER_LANGUAGE:
         value = fields.get(key)
-        if isinstance(value, _Scalar) and not _is_null(value):
+        if isinstance(value, Scalar) and not value.is_null:
             raise NeedsRewrite  # a plain title becomes `sv: …`
-        if isinstance(value, _Map):
+        if isinstance(value, Map):
             for _, _, text in value:
-                if isinstance(text, _Scalar):
+                if isinstance(text, Scalar):
                     _replace(text, " ".join(text.value.split()), edits)
     for key in ("phones", "emails"):
-        if isinstance(fields.get(key), _Scalar) and not _is_null(fields[key]):
+        if isinstance(fields.get(key), Scalar) and not fields[key].is_null:
             raise NeedsRewrite  # one value becomes a list of one
     if isinstance(fields.get("phones"), list):
         for item in fields["phones"]:
-            _phone(item, edits)
+            _phone(item, lines, edits)
     if isinstance(fields.get("emails"), list):
         for address in fields["emails"]:
-            if isinstance(address, _Scalar) and not _is_null(address):
+            if isinstance(address, Scalar) and not address.is_null:
                 _replace(address, " ".join(address.value.split()).replace(" ", ""), edits)
-    if isinstance(fields.get("source"), _Map):
-        _in_order(fields["source"], SOURCE_KEYS)
+    if isinstance(fields.get("source"), Map):
+        reorder(fields["source"], SOURCE_KEYS, lines, edits, len(edits))
+    reorder(contact, CONTACT_KEYS, lines, edits, mark)
 
 
-def _phone(item, edits: list[Edit]) -> None:
-    """The fixes of one phone: its number in display form, its label canonical."""
-    if isinstance(item, _Scalar):
+def _phone(item, lines: Lines, edits: list[Edit]) -> None:
+    """The fixes of one phone: its number in display form, its label canonical, its keys in order."""
+    if isinstance(item, Scalar):
         raise NeedsRewrite  # a bare number becomes `number: …`
-    if not isinstance(item, _Map):
+    if not isinstance(item, Map):
         return
-    fields = _in_order(item, PHONE_KEYS)
+    mark = len(edits)
+    fields = _fields(item)
     number = fields.get("number")
-    if not isinstance(number, _Scalar) or _is_null(number):
-        return
-    label_node = fields.get("label")
-    label = label_node.value if isinstance(label_node, _Scalar) and not _is_null(label_node) else None
+    if isinstance(number, Scalar) and not number.is_null:
+        _number(number, fields.get("label"), edits)
+    reorder(item, PHONE_KEYS, lines, edits, mark)
+
+
+def _number(number: Scalar, label_node, edits: list[Edit]) -> None:
+    """The fixes of a phone's number and label."""
+    label = label_node.value if isinstance(label_node, Scalar) and not label_node.is_null else None
     if label is not None:
         canonical = LABEL_WORDS.get(label.strip().lower(), label.strip().lower())
         if canonical in LABELS:
@@ -206,12 +122,7 @@ def _phone(item, edits: list[Edit]) -> None:
     _replace(number, phone.display, edits, plain=True)
 
 
-def _is_null(node: _Scalar) -> bool:
-    """Whether a scalar is YAML's null (an empty value)."""
-    return node.style is None and node.value in _NULLS
-
-
-def _replace(node: _Scalar, value: str, edits: list[Edit], *, plain: bool = False) -> None:
+def _replace(node: Scalar, value: str, edits: list[Edit], *, plain: bool = False) -> None:
     """An edit giving the scalar `value`, in its own quoting (or plain); none when it has it already."""
     if value == node.value and (node.style is None or not plain):
         return

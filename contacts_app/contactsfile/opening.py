@@ -7,20 +7,32 @@ out; a symbolic link could hand over any file the process may read. Each is refu
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
 
 from contacts_app.model.errors import SourceError
-from contacts_app.model.rules import finding
+from contacts_app.model.rules import rule_finding
 
 #: The largest contacts file read: far above any real directory (200,000 entries are some 124 MB).
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
-def _refuse(name: str, message: str) -> SourceError:
-    """The SourceError of a file that is not read, saying why."""
-    return SourceError(finding(name, 1, 1, "file-unreadable", message))
+#: The reasons the system gives most, in Swedish (others are shown as the system words them).
+_REASONS_SV = {errno.EACCES: "åtkomst nekad", errno.EPERM: "åtgärden är inte tillåten", errno.EIO: "in- eller utmatningsfel",
+               errno.ELOOP: "för många länkar i rad", errno.ENAMETOOLONG: "namnet är för långt"}
+
+
+def _refuse(name: str, key: str, **args) -> SourceError:
+    """The SourceError of a file that is not read, saying why (entry `key` of the messages catalogue)."""
+    return SourceError(rule_finding(name, 1, 1, key, **args))
+
+
+def os_reason(exc: OSError) -> dict[str, str]:
+    """The system's reason for a failed read, in English and (where known) Swedish."""
+    reason = exc.strerror or str(exc)
+    return {"reason": reason, "reason_sv": _REASONS_SV.get(exc.errno, reason)}
 
 
 def outside_folder(path: str | os.PathLike) -> str | None:
@@ -36,28 +48,27 @@ def read_regular(path: str | os.PathLike, *, max_bytes: int = MAX_FILE_BYTES, co
     file over `max_bytes`, or with `confine` a link that leads out of the file's folder)."""
     name = str(path)
     if confine and (target := outside_folder(path)) is not None:
-        raise _refuse(name, f"a link to {target}, outside the file's folder: not followed; "
-                            "put the file itself in the folder (or allow links: CONTACTS_FOLLOW_LINKS=1)")
+        raise _refuse(name, "file-unreadable:link", target=target)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise _refuse(name, "no such file; check the path") from None
+        raise _refuse(name, "file-unreadable:missing") from None
     except IsADirectoryError:
-        raise _refuse(name, "this is a folder; name the contacts file") from None
+        raise _refuse(name, "file-unreadable:folder") from None
     except OSError as exc:
-        raise _refuse(name, f"cannot read the file: {exc.strerror}") from None
+        raise _refuse(name, "file-unreadable:os", **os_reason(exc)) from None
     with os.fdopen(fd, "rb", buffering=0) as file:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise _refuse(name, "this is a folder; name the contacts file")
+            raise _refuse(name, "file-unreadable:folder")
         if not stat.S_ISREG(info.st_mode):
-            raise _refuse(name, "not a regular file (a pipe, socket or device); name the contacts file itself")
+            raise _refuse(name, "file-unreadable:special")
         if info.st_size > max_bytes:
-            raise _refuse(name, f"the file is {info.st_size:,} bytes, more than the {max_bytes:,} a contacts file may be")
+            raise _refuse(name, "file-unreadable:too-big", size=info.st_size, limit=max_bytes)
         try:
             data = file.read(max_bytes + 1)  # a file that grows while read still stops at the cap
         except OSError as exc:
-            raise _refuse(name, f"cannot read the file: {exc.strerror}") from None
+            raise _refuse(name, "file-unreadable:os", **os_reason(exc)) from None
     if len(data) > max_bytes:
-        raise _refuse(name, f"the file is more than the {max_bytes:,} bytes a contacts file may be")
+        raise _refuse(name, "file-unreadable:grew", limit=max_bytes)
     return data

@@ -16,7 +16,7 @@ from contacts_app.contactsfile.opening import read_regular
 from contacts_app.contactsfile.syntax import LOADER, syntax_finding
 from contacts_app.model.errors import SourceError
 from contacts_app.model.finding import Finding
-from contacts_app.model.rules import finding, rule_finding
+from contacts_app.model.rules import rule_finding
 
 #: Deeper than any contacts file needs; refused before any node that deep is built.
 MAX_DEPTH = 12
@@ -44,16 +44,7 @@ def read_text(path: str | os.PathLike, *, confine: bool = False) -> tuple[str, s
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise SourceError(
-            finding(
-                name,
-                line,
-                col,
-                "not-utf8",
-                f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8 "
-                "(in most editors: Save As, encoding UTF-8)",
-            )
-        ) from None
+        raise SourceError(rule_finding(name, line, col, "not-utf8", byte=data[exc.start])) from None
     return text.removeprefix("\ufeff"), version
 
 

@@ -10,7 +10,7 @@ from phonenumbers import Leniency
 from contacts_app.extraction.evidence import EMAIL, MAX_LINE, deobfuscated
 from contacts_app.extraction.release_text import Release
 from contacts_app.model.finding import Finding
-from contacts_app.model.rules import finding
+from contacts_app.model.rules import rule_finding
 from contacts_app.normalise.phones import PhoneError, parse_phone
 
 #: Digits grouped like a phone number that phonenumbers will not take (too short, a digit missing).
@@ -27,12 +27,12 @@ def skipped(release: Release, region: str, candidates) -> tuple[Finding, ...]:
             continue
         line = deobfuscated(line)
 
-        def report(col: int, message: str) -> None:
-            out.append(finding(release.location, release.number(index), col + 1, "import-skipped", message))
+        def report(col: int, key: str, **args) -> None:
+            out.append(rule_finding(release.location, release.number(index), col + 1, key, **args))
 
         for match in EMAIL.finditer(line):
             if match.group().lower() not in used_emails:
-                report(match.start(), f"the address {match.group()} was not given to anyone: no name or desk beside it")
+                report(match.start(), "import-skipped:email", address=match.group())
         taken = []
         for match in phonenumbers.PhoneNumberMatcher(line, region, leniency=Leniency.VALID):
             taken.append((match.start, match.end))
@@ -41,8 +41,8 @@ def skipped(release: Release, region: str, candidates) -> tuple[Finding, ...]:
             except PhoneError:
                 continue
             if e164 not in used_numbers:
-                report(match.start, f"the number {match.raw_string} was not given to anyone: no name or desk beside it")
+                report(match.start, "import-skipped:number", number=match.raw_string)
         for match in _NUMBER_SHAPED.finditer(line):
             if not any(start <= match.start() < end for start, end in taken):
-                report(match.start(), f"{match.group()} looks like a phone number but is not one in use (a digit missing?)")
+                report(match.start(), "import-skipped:shape", text=match.group())
     return tuple(out)

@@ -2,7 +2,8 @@
 
 All releases are read and searched before the target file is touched: a bad release stops the
 import with the file as it was. The merged file is validated like a hand-written one, and written
-in one atomic step (or, with dry_run, only shown as a diff).
+in one atomic step (or, with dry_run, only shown as a diff). The records go in as text edits
+(placing.py), so every byte of the file around them stays as it was.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from contacts_app.contactsfile.canonical import dump_round_trip, load_round_trip
-from contacts_app.contactsfile.diff import unified_diff
+from contacts_app.contactsfile.diff import edits_diff
 from contacts_app.contactsfile.reading import parse_document, read_text
+from contacts_app.contactsfile.spans import Edit, apply_edits
 from contacts_app.contactsfile.writing import write_atomic
 from contacts_app.extraction.extract import Extraction, extract
 from contacts_app.extraction.release_text import ReleaseError, read_release
 from contacts_app.importing.merge import MergeError, MergeReport, merge
+from contacts_app.importing.placing import edits, read_target
 from contacts_app.model.errors import ContactsError
 from contacts_app.model.finding import Finding
 from contacts_app.validation.validate import validate_document
@@ -36,6 +38,7 @@ class ImportResult:
     after: str
     extractions: list[Extraction]
     report: MergeReport = field(default_factory=MergeReport)
+    edits: list[Edit] = field(default_factory=list)
     findings: tuple[Finding, ...] = ()
     written: bool = False
 
@@ -45,8 +48,9 @@ class ImportResult:
 
     @property
     def diff(self) -> str:
-        """A unified diff from the file as it is to the file as imported."""
-        return unified_diff(self.before, self.after, self.path, "imported")
+        """A unified diff from the file as it is to the file as imported, made from the edits (difflib over
+        the whole of a big file takes minutes)."""
+        return edits_diff(self.before, self.edits, self.path, "imported")
 
 
 def extract_all(paths: list[str | os.PathLike]) -> list[Extraction]:
@@ -93,20 +97,18 @@ def import_releases(paths: list[str | os.PathLike], into: str | os.PathLike, *, 
 
 
 def _import(extractions: list[Extraction], into: str | os.PathLike, target: str, dry_run: bool) -> ImportResult:
-    """The merge and the write of import_releases."""
+    """The merge and the write of import_releases: the merged records go into the text as edits."""
     before = read_text(into)[0] if Path(into).exists() else ""
-    data = load_round_trip(before, target) if before.strip() else None
-    untouched = dump_round_trip(data) if data is not None else None  # the file as ruamel writes it unchanged
+    into_file = read_target(before, target)
     report = MergeReport()
     for extraction in extractions:
-        data, one = merge(data, target, extraction)
+        one = merge(into_file, extraction)
         report.added += one.added
         report.filled += one.filled
         report.conflicts += one.conflicts
-    after = dump_round_trip(data)
-    if after == untouched:
-        after = before  # nothing merged: keep the file byte for byte, even where it is not canonical
-    result = ImportResult(target, before, after, extractions, report)
+    changes = edits(into_file)
+    result = ImportResult(target, before, apply_edits(before, changes), extractions, report, changes)
+    after = result.after
     skipped = tuple(f for extraction in extractions for f in extraction.skipped)
     result.findings = skipped + validate_document(parse_document(after, target, "import")).findings
     if result.changed and not dry_run:

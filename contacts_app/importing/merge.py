@@ -2,8 +2,9 @@
 
 A person already in the file (the same email address, or the same name and organisation) is only
 filled in where a field is empty; a value that differs from the file's is reported as a conflict
-and left as the file has it. New people are added at the end. Comments and unknown fields stay,
-because the file is edited round-trip with ruamel.yaml.
+and left as the file has it. New people are added at the end. The merge works on the file's records
+as plain data beside their spans in the text; placing.py turns what it changed into text edits, so
+comments, unknown fields and every byte around them stay as they were.
 """
 
 from __future__ import annotations
@@ -14,19 +15,15 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from contacts_app.contactsfile.canonical import canonicalise_contact
+from contacts_app.contactsfile.spans import Lines, Map
 from contacts_app.extraction.candidate import Candidate
 from contacts_app.extraction.extract import Extraction
 from contacts_app.model.errors import ContactsError
 from contacts_app.model.finding import Finding
-from contacts_app.model.rules import finding
+from contacts_app.model.rules import rule_finding
 from contacts_app.normalise.name_match import fold
 from contacts_app.normalise.names import slugify
 from contacts_app.normalise.phones import PhoneError, parse_phone
-
-NEW_FILE_HEADER = (
-    "Spokespeople for the press-room contact directory.\n"
-    "The fields are described in docs/schema.md; check the file with `contacts validate`."
-)
 
 
 class MergeError(ContactsError):
@@ -42,68 +39,64 @@ class MergeReport:
     conflicts: list[Finding] = field(default_factory=list)
 
 
-def contacts_list(data, path: str) -> CommentedSeq:
-    """The file's `contacts:` list, made if the file is new or the list empty."""
-    if data is None:
-        data = CommentedMap()
-    if not isinstance(data, CommentedMap):
-        raise MergeError(f"{path}: the file is not a contacts file (it should start with contacts:)")
-    contacts = data.get("contacts")
-    if contacts is None:
-        contacts = CommentedSeq()
-        data["contacts"] = contacts
-    if not isinstance(contacts, CommentedSeq):
-        raise MergeError(f"{path}: contacts: should be a list; fix it before importing (contacts validate {path})")
-    contacts.fa.set_block_style()
-    return contacts
+@dataclass
+class Entry:
+    """A record as merged so far, its mapping in the file (None for one this import adds) and the keys the
+    import gave a value."""
+
+    record: dict
+    node: Map | None = None
+    filled: list[str] = field(default_factory=list)
 
 
-def merge(data, path: str, extraction: Extraction) -> tuple[CommentedMap, MergeReport]:
-    """Merge a release's candidates into loaded contacts data (in place); return the data and a report."""
-    if data is None:
-        data = CommentedMap()
-        data.yaml_set_start_comment(NEW_FILE_HEADER)
-    contacts = contacts_list(data, path)
+@dataclass
+class Target:
+    """The contacts file being imported into: its text, its records, and where they are in it."""
+
+    path: str
+    text: str
+    lines: Lines
+    root: object = None
+    contacts: object = None
+    entries: list[Entry] = field(default_factory=list)
+
+
+def merge(target: Target, extraction: Extraction) -> MergeReport:
+    """Merge a release's candidates into the target's records (in place); return what was done."""
     report = MergeReport()
     for candidate in extraction.candidates:
-        existing = _find(contacts, candidate)
+        existing = _find(target.entries, candidate)
         if existing is None:
-            record = _new_record(candidate, extraction, _taken_ids(contacts))
-            if len(contacts):
-                record.yaml_set_start_comment("\n", indent=4)
-            contacts.append(record)
+            record = _new_record(candidate, extraction, {str(e.record.get("id")) for e in target.entries})
+            target.entries.append(Entry(record))
             report.added.append(record["id"])
         else:
-            _fill(existing, candidate, extraction, path, report)
-    return data, report
-
-
-def _taken_ids(contacts: CommentedSeq) -> set[str]:
-    return {str(c.get("id")) for c in contacts if isinstance(c, CommentedMap)}
+            _fill(existing, candidate, extraction, target, report)
+    return report
 
 
 def _texts(value) -> dict[str, str]:
     """A title or organisation as language → text, whichever way the file writes it."""
-    if isinstance(value, CommentedMap):
+    if isinstance(value, dict):
         return {str(k): str(v) for k, v in value.items() if v}
     if isinstance(value, str) and value.strip():
         return {"sv": value}
     return {}
 
 
-def _emails(record: CommentedMap) -> set[str]:
+def _emails(record: dict) -> set[str]:
     value = record.get("emails")
     items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
     return {str(e).strip().lower() for e in items if e}
 
 
-def _numbers(record: CommentedMap) -> set[str]:
+def _numbers(record: dict) -> set[str]:
     """The E.164 form of every readable number in a record."""
     value = record.get("phones")
     items = value if isinstance(value, list) else [value] if value else []
     out = set()
     for item in items:
-        raw = item.get("number") if isinstance(item, CommentedMap) else item
+        raw = item.get("number") if isinstance(item, dict) else item
         try:
             out.add(parse_phone(str(raw)).e164)
         except PhoneError:
@@ -111,25 +104,24 @@ def _numbers(record: CommentedMap) -> set[str]:
     return out
 
 
-def _find(contacts: CommentedSeq, candidate: Candidate) -> CommentedMap | None:
+def _find(entries: list[Entry], candidate: Candidate) -> Entry | None:
     """The record of the same person: same email address, or same name and organisation.
 
     A candidate without an organisation matches by name only when one record has that name.
     """
     emails = {e.lower() for e in candidate.emails}
-    records = [r for r in contacts if isinstance(r, CommentedMap)]
-    for record in records:
-        if emails & _emails(record):
-            return record
+    for entry in entries:
+        if emails & _emails(entry.record):
+            return entry
     name = fold(candidate.name or "")
-    namesakes = [r for r in records if fold(str(r.get("name") or "")) == name]
+    namesakes = [e for e in entries if fold(str(e.record.get("name") or "")) == name]
     orgs = {fold(o) for o in candidate.organisation.values()}
     if not orgs:
         return namesakes[0] if len(namesakes) == 1 else None
-    for record in namesakes:
-        theirs = {fold(o) for o in _texts(record.get("organisation")).values()}
+    for entry in namesakes:
+        theirs = {fold(o) for o in _texts(entry.record.get("organisation")).values()}
         if not theirs or orgs & theirs:
-            return record
+            return entry
     return None
 
 
@@ -162,8 +154,7 @@ def _commented(value):
             out[key] = _commented(item)
         return out
     if isinstance(value, list):
-        seq = CommentedSeq(_commented(item) for item in value)
-        return seq
+        return CommentedSeq(_commented(item) for item in value)
     return value
 
 
@@ -186,55 +177,56 @@ def _source(extraction: Extraction) -> CommentedMap:
     return source
 
 
-def _fill(record: CommentedMap, candidate: Candidate, extraction: Extraction, path: str, report: MergeReport) -> None:
+def _fill(entry: Entry, candidate: Candidate, extraction: Extraction, target: Target, report: MergeReport) -> None:
     """Fill a known person's empty fields; report values that differ from the file's."""
+    record = entry.record
     who = str(record.get("id") or candidate.name)
 
     def conflict(key: str, what: str, theirs: str, ours: str) -> None:
-        line, col = _position(record, key)
+        line, col = _position(entry, key, target.lines)
         report.conflicts.append(
-            finding(
-                path, line, col, "import-conflict",
-                f"{who}: the release gives {what} {ours!r} but the file has {theirs!r}; the file's value is kept "
-                f"({extraction.release.location})",
+            rule_finding(
+                target.path, line, col, "import-conflict",
+                who=who, what=what, ours=ours, theirs=theirs, release=str(extraction.release.location),
             )
         )
+
+    def give(key: str, value, what: str | None = None) -> None:
+        record[key] = value
+        if key not in entry.filled:
+            entry.filled.append(key)
+        if what is not None:
+            report.filled.append(f"{who}: {what}")
 
     for key in ("title", "organisation"):
         theirs = _texts(record.get(key))
         ours = getattr(candidate, key)
-        missing = {lang: text for lang, text in ours.items() if lang not in theirs}
-        for lang, text in ours.items():
-            if lang in theirs and fold(theirs[lang]) != fold(text):
-                conflict(key, f"{key} ({lang})", theirs[lang], text)
+        missing = {lang: words for lang, words in ours.items() if lang not in theirs}
+        for lang, words in ours.items():
+            if lang in theirs and fold(theirs[lang]) != fold(words):
+                conflict(key, f"{key} ({lang})", theirs[lang], words)
         if missing:
-            merged = CommentedMap(theirs) if not isinstance(record.get(key), CommentedMap) else record[key]
-            for lang, text in missing.items():
-                merged[lang] = text
-            record[key] = merged
-            report.filled.append(f"{who}: {key} ({', '.join(missing)})")
+            merged = dict(record[key]) if isinstance(record.get(key), dict) else dict(theirs)
+            give(key, {**merged, **missing}, f"{key} ({', '.join(missing)})")
     if candidate.party:
         if not record.get("party"):
-            record["party"] = candidate.party
-            report.filled.append(f"{who}: party")
+            give("party", candidate.party, "party")
         elif str(record["party"]).strip("() ").upper() != candidate.party.upper():
             conflict("party", "party", str(record["party"]), candidate.party)
-    _fill_list(record, "phones", candidate, report, conflict, who)
-    _fill_list(record, "emails", candidate, report, conflict, who)
+    for key in ("phones", "emails"):
+        new = candidate.as_record().get(key, [])
+        if new and not record.get(key):
+            give(key, _commented(new), key)
+        elif new:
+            _list_conflicts(record, key, candidate, new, conflict)
     if "source" not in record:
-        record["source"] = _source(extraction)
-    canonicalise_contact(record)
+        give("source", _source(extraction))
+    if entry.node is None:
+        canonicalise_contact(record)
 
 
-def _fill_list(record, key, candidate, report, conflict, who) -> None:
-    """Phones or emails: filled when the file has none; new ones beside existing ones are conflicts."""
-    new = candidate.as_record().get(key, [])
-    if not new:
-        return
-    if not record.get(key):
-        record[key] = _commented(new)
-        report.filled.append(f"{who}: {key}")
-        return
+def _list_conflicts(record: dict, key: str, candidate: Candidate, new: list, conflict) -> None:
+    """Phones or emails the release gives beside the ones the file has: conflicts, the file's kept."""
     if key == "phones":
         known = _numbers(record)
         for phone, item in zip(candidate.phones, new):
@@ -247,10 +239,11 @@ def _fill_list(record, key, candidate, report, conflict, who) -> None:
                 conflict(key, "the address", ", ".join(sorted(known_emails)), email)
 
 
-def _position(record: CommentedMap, key: str) -> tuple[int, int]:
-    """1-based line and column of a key's value in the loaded file, else of the record itself."""
-    try:
-        line, col = record.lc.value(key) if key in record else (record.lc.line, record.lc.col)
-    except (AttributeError, KeyError, TypeError):
+def _position(entry: Entry, key: str, lines: Lines) -> tuple[int, int]:
+    """1-based line and column of a key's value in the file, else of the record itself."""
+    if entry.node is None:
         return 1, 1
-    return line + 1, col + 1
+    for name, _, value in entry.node:
+        if name == key:
+            return lines.position(value.start)
+    return lines.position(entry.node[0][1].start)

@@ -76,6 +76,14 @@ MESSAGES: dict[str, dict[str, str | tuple[str, str]]] = {
               "Kontrollera filen med",
     },
     "status:none": {"en": "No findings.", "sv": "Inga fynd."},
+    "unreadable-file": {"en": "cannot be read as a contacts file", "sv": "kan inte läsas som en kontaktfil"},
+    "summary": {"en": "{errors} error(s), {warnings} warning(s); {valid} contact(s) valid",
+                "sv": "{errors} fel, {warnings} varningar; {valid} giltiga kontakter"},
+    "import:release": {"en": "{location}: {count} contact(s): {names}", "sv": "{location}: {count} kontakter: {names}"},
+    "import:report": {"en": "{into}: {added} added, {filled} filled in, {conflicts} conflict(s) kept as in the file",
+                      "sv": "{into}: {added} tillagda, {filled} ifyllda, {conflicts} konflikter där filens värde behålls"},
+    "import:unchanged": {"en": "; nothing to change", "sv": "; inget att ändra"},
+    "import:dry-run": {"en": " (--dry-run: nothing written)", "sv": " (--dry-run: inget skrevs)"},
 }
 
 _MONTHS = {

@@ -133,7 +133,6 @@ RULE_MESSAGES: dict[str, dict[str, str]] = {
               "nummer: skriv ett svenskt med riktnummer (08-…, 0221-…) eller ett utländskt med + och "
               "landsnummer (+47 22 12 34 56)",
     },
-    "phone-invalid": {"en": "{detail}", "sv": "{detail}"},
     "phone-duplicate": {"en": "{number} is already listed on line {line}; remove one",
                         "sv": "{number} står redan på rad {line}; ta bort det ena"},
     "phone-label-mismatch:mobile": {"en": "{number} is labelled mobile but is a {type} number; check the label",
@@ -144,7 +143,6 @@ RULE_MESSAGES: dict[str, dict[str, str]] = {
                             "sv": "etiketten {label!r} är okänd: använd en av {labels}"},
     "phone-label-unknown:close": {"en": "label {label!r} is unknown: did you mean {close!r}? use one of {labels}",
                                   "sv": "etiketten {label!r} är okänd: menade du {close!r}? använd en av {labels}"},
-    "email-invalid": {"en": "{detail}", "sv": "{detail}"},
     "email-duplicate": {
         "en": "{address!r} is also given for {owner!r} on line {line}; a personal address belongs to one contact",
         "sv": "{address!r} anges också för {owner!r} på rad {line}; en personlig adress hör till en kontakt",
@@ -203,6 +201,74 @@ RULE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "this press desk names no organisation, so no person's page can offer it; add organisation:",
         "sv": "pressjouren anger ingen organisation, så ingen persons sida kan visa den; lägg till organisation:",
     },
+    "file-unreadable:link": {
+        "en": "a link to {target}, outside the file's folder: not followed; put the file itself in the folder "
+              "(or allow links: CONTACTS_FOLLOW_LINKS=1)",
+        "sv": "en länk till {target}, utanför filens mapp: följs inte; lägg själva filen i mappen "
+              "(eller tillåt länkar: CONTACTS_FOLLOW_LINKS=1)",
+    },
+    "file-unreadable:missing": {"en": "no such file; check the path",
+                                "sv": "filen finns inte; kontrollera sökvägen"},
+    "file-unreadable:folder": {"en": "this is a folder; name the contacts file",
+                               "sv": "det här är en mapp; ange kontaktfilen"},
+    "file-unreadable:os": {"en": "cannot read the file: {reason}", "sv": "filen går inte att läsa: {reason_sv}"},
+    "file-unreadable:special": {
+        "en": "not a regular file (a pipe, socket or device); name the contacts file itself",
+        "sv": "ingen vanlig fil (ett rör, en socket eller en enhet); ange själva kontaktfilen",
+    },
+    "file-unreadable:too-big": {"en": "the file is {size:,} bytes, more than the {limit:,} a contacts file may be",
+                                "sv": "filen är {size:,} byte, mer än de {limit:,} en kontaktfil får vara"},
+    "file-unreadable:grew": {"en": "the file is more than the {limit:,} bytes a contacts file may be",
+                             "sv": "filen är större än de {limit:,} byte en kontaktfil får vara"},
+    "file-unreadable:failed": {"en": "reading the file failed: {reason}",
+                               "sv": "filen gick inte att läsa: {reason_sv}"},
+    "not-utf8": {
+        "en": "byte 0x{byte:02x} is not UTF-8; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)",
+        "sv": "byten 0x{byte:02x} är inte UTF-8; spara filen som UTF-8 (i de flesta redigerare: Spara som, "
+              "teckenkodning UTF-8)",
+    },
+    "import-conflict": {
+        "en": "{who}: the release gives {what} {ours!r} but the file has {theirs!r}; the file's value is kept "
+              "({release})",
+        "sv": "{who}: pressmeddelandet anger {what} {ours!r} men filen har {theirs!r}; filens värde behålls "
+              "({release})",
+    },
+    "import-skipped:email": {
+        "en": "the address {address} was not given to anyone: no name or desk beside it",
+        "sv": "adressen {address} gavs inte till någon: inget namn eller någon funktion bredvid den",
+    },
+    "import-skipped:number": {
+        "en": "the number {number} was not given to anyone: no name or desk beside it",
+        "sv": "numret {number} gavs inte till någon: inget namn eller någon funktion bredvid det",
+    },
+    "import-skipped:shape": {
+        "en": "{text} looks like a phone number but is not one in use (a digit missing?)",
+        "sv": "{text} ser ut som ett telefonnummer men är inget nummer i bruk (fattas en siffra?)",
+    },
+    "phone-invalid:empty": {"en": "there is no number here; write it like 070-123 45 67",
+                            "sv": "här finns inget nummer; skriv det som 070-123 45 67"},
+    "phone-invalid:unreadable": {
+        "en": "{raw!r} cannot be read as a phone number ({reason}); write it like 070-123 45 67, or "
+              "+47 22 12 34 56 for a number abroad",
+        "sv": "{raw!r} går inte att läsa som ett telefonnummer ({reason_sv}); skriv det som 070-123 45 67, eller "
+              "+47 22 12 34 56 för ett nummer utomlands",
+    },
+    "phone-invalid:length": {
+        "en": "{raw!r} has the wrong number of digits for a number in {region}; check for a missing or extra digit",
+        "sv": "{raw!r} har fel antal siffror för ett nummer i {region}; se efter om en siffra fattas eller är för mycket",
+    },
+    "phone-invalid:unused": {
+        "en": "{raw!r} is not a number in use in {region}; check the area code and digits",
+        "sv": "{raw!r} är inget nummer i bruk i {region}; kontrollera riktnummer och siffror",
+    },
+    "email-invalid:syntax": {
+        "en": "{address!r} is not a valid email address: {detail}",
+        "sv": "{address!r} är ingen giltig e-postadress: {detail_sv}",
+    },
+    "email-invalid:undeliverable": {
+        "en": "{address!r} cannot receive mail: {detail}",
+        "sv": "{address!r} kan inte ta emot e-post: {detail_sv}; kontrollera stavningen efter @",
+    },
 }
 
 #: The product's own words that go into messages, in Swedish (English is the key itself).
@@ -212,6 +278,7 @@ NOUNS_SV = {
     "list": "en lista", "single value": "ett enskilt värde", "the reason": "skälet", "number": "numret",
     "label": "etiketten", "email": "e-postadressen", "language": "språket", "date": "datumet",
     "an error: fix the value instead": "ett fel: rätta värdet i stället", "not a rule code": "ingen regelkod",
+    "the number": "numret", "the address": "adressen", "party": "partiet",
 }
 _WITH_LANGUAGE = re.compile(r"(?P<noun>.*?) \((?P<lang>[^()]*)\)\Z")
 

@@ -10,6 +10,7 @@ from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 from contacts_app.model.errors import ContactsError
 from contacts_app.model.phone import Phone
+from contacts_app.model.rule_messages import render
 
 DEFAULT_REGION = "SE"
 
@@ -67,7 +68,12 @@ _EDGE_PUNCTUATION = " \t:;,.-–/"
 
 
 class PhoneError(ContactsError, ValueError):
-    """A number that cannot be read or does not exist; the message says why and how to fix it."""
+    """A number that cannot be read or does not exist; the message says why and how to fix it, in English, and
+    `key` and `values` name it in the messages catalogue (model/rule_messages.py) to say it in Swedish too."""
+
+    def __init__(self, key: str, **args):
+        self.key, self.values = key, args
+        super().__init__(render(key, "en", tuple(args.items())))
 
 
 def split_label(raw: str) -> tuple[str, str | None]:
@@ -110,25 +116,17 @@ def parse_phone(raw: str, label: str | None = None, region: str = DEFAULT_REGION
     """Parse a number as people write it; raise PhoneError when it is not a real number."""
     digits, implied = split_label(raw)
     if not digits:
-        raise PhoneError("there is no number here; write it like 070-123 45 67")
+        raise PhoneError("phone-invalid:empty")
     try:
         number = phonenumbers.parse(digits, region)
     except phonenumbers.NumberParseException as exc:
-        raise PhoneError(
-            f"{raw!r} cannot be read as a phone number ({_reason(exc)}); "
-            "write it like 070-123 45 67, or +47 22 12 34 56 for a number abroad"
-        ) from None
+        reason, reason_sv = _reason(exc)
+        raise PhoneError("phone-invalid:unreadable", raw=raw, reason=reason, reason_sv=reason_sv) from None
     if not phonenumbers.is_possible_number(number):
-        raise PhoneError(
-            f"{raw!r} has the wrong number of digits for a number in "
-            f"{phonenumbers.region_code_for_number(number) or region}; check for a missing or extra digit"
-        )
+        raise PhoneError("phone-invalid:length", raw=raw, region=phonenumbers.region_code_for_number(number) or region)
     line_type = phonenumbers.number_type(number)  # UNKNOWN exactly when is_valid_number would say no
     if line_type == PhoneNumberType.UNKNOWN:
-        raise PhoneError(
-            f"{raw!r} is not a number in use in "
-            f"{phonenumbers.region_code_for_number(number) or region}; check the area code and digits"
-        )
+        raise PhoneError("phone-invalid:unused", raw=raw, region=phonenumbers.region_code_for_number(number) or region)
     national, international = display_forms(number, line_type)
     return Phone(
         e164=f"+{number.country_code}{phonenumbers.national_significant_number(number)}",
@@ -139,15 +137,15 @@ def parse_phone(raw: str, label: str | None = None, region: str = DEFAULT_REGION
     )
 
 
-def _reason(exc: phonenumbers.NumberParseException) -> str:
-    """A short human reason for a phonenumbers parse failure."""
+def _reason(exc: phonenumbers.NumberParseException) -> tuple[str, str]:
+    """A short human reason for a phonenumbers parse failure, in English and Swedish."""
     return {
-        phonenumbers.NumberParseException.INVALID_COUNTRY_CODE: "unknown country code",
-        phonenumbers.NumberParseException.NOT_A_NUMBER: "it is not a number",
-        phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD: "too short",
-        phonenumbers.NumberParseException.TOO_SHORT_NSN: "too short",
-        phonenumbers.NumberParseException.TOO_LONG: "too long",
-    }.get(exc.error_type, "unreadable")
+        phonenumbers.NumberParseException.INVALID_COUNTRY_CODE: ("unknown country code", "okänt landsnummer"),
+        phonenumbers.NumberParseException.NOT_A_NUMBER: ("it is not a number", "det är inget nummer"),
+        phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD: ("too short", "för kort"),
+        phonenumbers.NumberParseException.TOO_SHORT_NSN: ("too short", "för kort"),
+        phonenumbers.NumberParseException.TOO_LONG: ("too long", "för långt"),
+    }.get(exc.error_type, ("unreadable", "oläsligt"))
 
 
 #: What a search for a number may hold besides digits: the ways people group and write them.

@@ -118,7 +118,7 @@ def _phones(draft: Draft, node: yaml.Node) -> tuple:
         try:
             phone = parse_phone(raw, label)
         except PhoneError as exc:
-            draft.report(number_node, "phone-invalid", detail=str(exc))
+            draft.report(number_node, exc.key, **exc.values)
             continue
         if phone.e164 in seen:
             draft.report(number_node, "phone-duplicate", number=phone.national, line=seen[phone.e164])
@@ -186,7 +186,7 @@ def _emails(draft: Draft, node: yaml.Node, check_dns: bool) -> tuple[str, ...]:
         try:
             normalised = check_email(address, check_dns)
         except EmailError as exc:
-            draft.report(item, "email-invalid", detail=str(exc))
+            draft.report(item, exc.key, **exc.values)
             continue
         out.append(normalised)
         draft.email_nodes.append(item)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from contacts_app.model.contact import Directory
 from contacts_app.model.errors import SourceError
-from contacts_app.model.rules import finding
+from contacts_app.model.rules import rule_finding
 from contacts_app.validation.validate import load_directory
 
 #: A file at least this big is read and validated in a child process (see `load`).
@@ -48,9 +48,7 @@ def load(path: str | os.PathLike, *, isolate: bool | None = None, confine: bool 
     )
     if child.returncode != 0:
         last = (child.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
-        raise SourceError(
-            finding(str(path), 1, 1, "file-unreadable", f"reading the file failed: {last[:300]}")
-        )
+        raise SourceError(rule_finding(str(path), 1, 1, "file-unreadable:failed", reason=last[:300], reason_sv=last[:300]))
     kind, value = pickle.loads(child.stdout)  # our own child's output, never outside input
     if kind == "source-error":
         raise SourceError(value)
