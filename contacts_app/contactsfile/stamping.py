@@ -1,5 +1,5 @@
 """`contacts verify`: today's date written into `verified:` of some contacts as text edits, so comments and
-every other byte of the file stay as they were (the edits of fixes.py, the one atomic write)."""
+every other byte of the file stay as they were (the span edits of spans.py, the one atomic write)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Iterable
 
 import yaml
 
-from contacts_app.contactsfile.fixes import Edit, NeedsRewrite, _Map, _Scalar, _tree, apply_edits
+from contacts_app.contactsfile.spans import Edit, Lines, Map, NeedsRewrite, Scalar, apply_edits, tree
 from contacts_app.model.errors import EXIT_UNREADABLE, ContactsError
 from contacts_app.model.keys import CONTACT_KEYS
 
@@ -19,13 +19,13 @@ def stamp_text(text: str, ids: Iterable[str], day: str) -> str:
     an id is not in the file or the file cannot be edited in place."""
     wanted = list(dict.fromkeys(ids))
     try:
-        root = _tree(text)
+        root = tree(text, Lines(text))
     except (NeedsRewrite, yaml.YAMLError):
         raise ContactsError("the file is not plain YAML that can be edited in place; "
                             "run contacts validate and contacts fmt first; nothing was changed") from None
     contacts = _contacts(root)
     by_id = {value.value: contact for contact in contacts
-             if isinstance(value := _field(contact, "id"), _Scalar)}
+             if isinstance(value := _field(contact, "id"), Scalar)}
     unknown = [contact_id for contact_id in wanted if contact_id not in by_id]
     if unknown:
         raise ContactsError(_unknown_message(unknown, list(by_id)), EXIT_UNREADABLE)
@@ -42,22 +42,22 @@ def stamp_file(path: str | Path, ids: Iterable[str], day: str) -> None:
     write_atomic(path, stamp_text(text, ids, day))
 
 
-def _contacts(root) -> list[_Map]:
+def _contacts(root) -> list[Map]:
     """The contacts of the file's tree (mappings only)."""
-    contacts = _field(root, "contacts") if isinstance(root, _Map) else None
-    return [c for c in contacts if isinstance(c, _Map)] if isinstance(contacts, list) else []
+    contacts = _field(root, "contacts") if isinstance(root, Map) else None
+    return [c for c in contacts if isinstance(c, Map)] if isinstance(contacts, list) else []
 
 
-def _field(mapping: _Map, key: str):
+def _field(mapping: Map, key: str):
     """The value of `key` in a mapping of the tree, or None."""
     return next((value for name, _, value in mapping if name == key), None)
 
 
-def _stamp(text: str, contact: _Map, day: str) -> Edit:
+def _stamp(text: str, contact: Map, day: str) -> Edit:
     """The edit that gives one contact `verified: day`: its value replaced, or a line of its own added where
     `contacts fmt` would put it."""
     value = _field(contact, "verified")
-    if isinstance(value, _Scalar):
+    if isinstance(value, Scalar):
         if value.start == value.end:  # `verified:` left empty: the date goes after the colon
             return Edit(value.start, value.end, f" {day}" if text[value.start - 1:value.start] == ":" else day)
         return Edit(value.start, value.end, day)
@@ -82,9 +82,9 @@ def _stamp(text: str, contact: _Map, day: str) -> Edit:
 
 def _end(node) -> int:
     """Where the last scalar of a value of the tree ends."""
-    if isinstance(node, _Scalar):
+    if isinstance(node, Scalar):
         return node.end
-    if isinstance(node, _Map):
+    if isinstance(node, Map):
         return max(max(key.end, _end(value)) for _, key, value in node) if node else 0
     return max((_end(item) for item in node), default=0)
 
