@@ -59,7 +59,7 @@ def search(page, text: str) -> None:
 
 def names(page) -> list[str]:
     """The names of the cards the page lists."""
-    return page.locator("article.h-card .card-name").all_inner_texts()
+    return page.locator("article.h-card :is(.card-name, .row-name)").all_inner_texts()
 
 
 def test_a_number_a_misspelt_name_a_release_and_the_press_desk(browser, live_server):  # noqa: F811
