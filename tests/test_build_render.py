@@ -60,3 +60,22 @@ def test_every_file_is_the_body_of_the_routed_request(tmp_path, contacts_file, b
             slow = {job.target: routed(app, site, snap, job) for job in jobs}
         assert fast == slow
         assert sum(body is not None for body in fast.values()) > len(jobs) // 2
+
+
+def test_links_between_files_are_what_posixpath_relpath_gives():
+    import posixpath
+    from urllib.parse import quote
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from contacts_app.web.static_site import _relative
+
+    segment = st.sampled_from(["en", "people", "org", "page", "a b", "å.html", "index.html"])
+    path = st.lists(segment, min_size=1, max_size=4).map("/".join)
+
+    @given(path, st.one_of(st.just("."), path))
+    def same(target, folder):
+        assert _relative.__wrapped__(target, folder) == quote(posixpath.relpath(target, folder))
+
+    same()
