@@ -20,6 +20,8 @@ import fcntl
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +31,7 @@ from contacts_app.model.errors import ContactsError
 MARKER = ".contacts-build"
 MANIFEST_FORMAT = 1
 _RENAME_EXCHANGE = 2  # linux/fs.h
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 class BuildError(ContactsError):
@@ -143,16 +146,22 @@ class SiteFolder:
         return held is not None and held.digest == entry.digest and held.build == entry.build
 
     def write(self, path: str, body: bytes) -> None:
-        """New bytes for a file of the working tree (never into a file that may be shared with OUTDIR)."""
+        """New bytes for a file of the working tree (never into a file that may be shared with OUTDIR), written
+        without a file object (a build writes tens of thousands: open's buffering and checks cost more than
+        the writing)."""
         target = self._make_way(path)
         try:
-            f = open(target, "xb")
+            fd = os.open(target, _NEW_FILE, 0o644)
         except FileExistsError:  # a stray file the manifest did not list
             target.unlink()
-            f = open(target, "xb")
-        with f:
-            f.write(body)
-            os.fchmod(f.fileno(), 0o644)
+            fd = os.open(target, _NEW_FILE, 0o644)
+        try:
+            os.fchmod(fd, 0o644)  # whatever the umask
+            view = memoryview(body)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
 
     def keep(self, path: str) -> None:
         """The file as OUTDIR has it, into the working tree: a hard link (a copy with its mtime where the
@@ -237,7 +246,15 @@ def _exchange(a: Path, b: Path) -> None:
 
 
 def _link_tree(source: Path, target: Path) -> None:
-    """A copy of a tree made of hard links (copies where the file system has none)."""
+    """A copy of a tree made of hard links (copies where the file system has none): by GNU `cp -al` where
+    there is one (a tenth of a millisecond a file less than Python's walk: seconds for a national site)."""
+    cp = shutil.which("cp")
+    if cp and sys.platform.startswith("linux"):
+        done = subprocess.run([cp, "-al", "--", str(source), str(target)], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if done.returncode == 0:
+            return
+        _remove(target)  # whatever it made of it: the walk below does it all
 
     def link(src: str, dst: str) -> None:
         try:

@@ -219,8 +219,13 @@ NOT_EXPORTED = {
 @lru_cache(maxsize=65536)
 def _relative(target: str, folder: str) -> str:
     """The link from a file in `folder` to `target`, both site-relative (remembered: a build asks for the same
-    few thousand again and again)."""
-    return quote(posixpath.relpath(target, folder))
+    few thousand again and again). Done on the names alone: posixpath.relpath asks the system for the
+    working folder twice a call, and a build makes hundreds of thousands of links."""
+    parts, base = target.split("/"), [] if folder == "." else folder.split("/")
+    common = 0
+    while common < min(len(parts), len(base)) and parts[common] == base[common]:
+        common += 1
+    return quote("/".join([".."] * (len(base) - common) + parts[common:]) or ".")
 
 
 def unmapped_endpoints(app) -> set[str]:
