@@ -8,13 +8,11 @@ rendered; every other file is rendered by the server's own views (site_render.py
 bytes come out the same. So a rebuild after a one-contact edit renders that person's files, the pages and
 bulk files that list them, and nothing else.
 
-A record's revision (the vCard's REV) is kept from the last build while its fields stay the same, is the file's
-mtime when they change (as the server does between reloads), and starts at its `verified:` day, as the server's does.
+A record's revision (the vCard's REV) comes from site_revisions.py.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import re
@@ -26,12 +24,13 @@ from typing import Callable
 
 import contacts_app
 from contacts_app.contactsfile.locations import resource_path
-from contacts_app.model.contact import LANGUAGES, Contact, Directory
+from contacts_app.model.contact import LANGUAGES
 from contacts_app.model.errors import SourceError
 from contacts_app.outputs.vcard import DEFAULT_VERSION, contact_uid
 from contacts_app.validation.publish import publication_notes
 from contacts_app.web.site_folder import BuildError, Entry, Manifest, SiteFolder
 from contacts_app.web.site_render import Job, Renderer, cpu_count, render_jobs
+from contacts_app.web.site_revisions import revisions_of
 from contacts_app.web.site_search import index_site
 from contacts_app.web.static_site import EXPORTS, StaticLinks
 
@@ -81,7 +80,7 @@ def build_site(
         app, served = _load(contacts_file)
         directory, modified = served.directory, served.modified
         current = folder.current()
-        records, revisions = _revisions(directory, modified, current)
+        records, revisions = revisions_of(directory, modified, current)
         snap = _snapshot(served, revisions)
         site = StaticLinks(base_url)
         static = sorted(item.name for item in resource_path("static").iterdir() if item.is_file())
@@ -121,26 +120,6 @@ def _load(contacts_file: str | os.PathLike):
             f"{contacts_file} has no valid contact to publish (see: contacts validate {contacts_file})"
         )
     return app, store.snapshot
-
-
-def _revisions(directory: Directory, modified: datetime, current: Manifest | None):
-    """Each record's fingerprint and revision: the last build's revision while the fingerprint is the same."""
-    before = (current.records if current else None) or {}
-    records: dict[str, list[str]] = {}
-    revisions: dict[str, datetime] = {}
-    for contact in directory.contacts:
-        print_ = _fingerprint(contact)
-        old = before.get(contact.id)
-        fresh = modified if old else contact.verified_at or modified
-        rev = datetime.fromisoformat(old[1]) if old and old[0] == print_ else fresh
-        records[contact.id] = [print_, rev.isoformat()]
-        revisions[contact.id] = rev
-    return records, revisions
-
-
-def _fingerprint(contact: Contact) -> str:
-    """A digest of every field of a record that a file could show (not the line it starts on)."""
-    return hashlib.blake2b(repr(dataclasses.replace(contact, line=0)).encode(), digest_size=16).hexdigest()
 
 
 def _snapshot(served, revisions: dict[str, datetime]):
