@@ -60,6 +60,8 @@ def assert_swedish(output: str) -> None:
     lines = [line for line in output.splitlines() if line.strip()]
     assert lines
     for line in lines:
+        if SWEDISH.fullmatch(line):  # a whole line of the catalogue (`{path} är i normalform`)
+            continue
         match = _FINDING.fullmatch(line) or _SUMMARY.fullmatch(line)
         assert match, line
         assert SWEDISH.fullmatch(match["message"]) or SWEDISH.fullmatch(line), f"not a Swedish message of the catalogue: {line}"
@@ -94,3 +96,18 @@ def test_import_says_everything_in_swedish(tmp_path, cli):
     findings = "".join(line + "\n" for line in out.splitlines() if _FINDING.fullmatch(line))
     assert_swedish(findings)
     assert_swedish(err)
+
+
+def test_fmt_says_everything_in_swedish(tmp_path, cli):
+    untidy = tmp_path / "contacts.yaml"
+    untidy.write_text(SHIPPED.read_text(encoding="utf-8").replace("010-225 43 00", "010 2254300"), encoding="utf-8")
+    code, out, err = cli("fmt", "--lang", "sv", "--check", untidy)
+    assert code == 1 and "2254300" in out  # the diff, on stdout
+    assert "är inte i normalform" in err
+    assert_swedish(err)
+    for _ in range(2):  # reformatted, then already tidy
+        code, _, err = cli("fmt", "--lang", "sv", untidy)
+        assert code == 0
+        assert_swedish(err)
+    assert "redan i normalform" in err
+    assert_swedish(cli("fmt", "--lang", "sv", "--check", untidy)[2])

@@ -60,13 +60,13 @@ def cmd_fmt(args: argparse.Namespace) -> int:
             status = max(status, EXIT_UNREADABLE)
             continue
         if not args.check:
-            print(f"{path}: {'reformatted' if result.changed else 'already canonical'}", file=sys.stderr)
+            print(say(args.lang, "fmt:reformatted" if result.changed else "fmt:already", path=path), file=sys.stderr)
         elif result.changed:
             sys.stdout.write(result.diff)
-            print(f"{path} is not in canonical form; run: contacts fmt {path}", file=sys.stderr)
+            print(say(args.lang, "fmt:not-canonical", path=path), file=sys.stderr)
             status = max(status, EXIT_FINDINGS)
         else:
-            print(f"{path} is in canonical form", file=sys.stderr)
+            print(say(args.lang, "fmt:canonical", path=path), file=sys.stderr)
     return status
 
 

@@ -84,6 +84,11 @@ MESSAGES: dict[str, dict[str, str | tuple[str, str]]] = {
                       "sv": "{into}: {added} tillagda, {filled} ifyllda, {conflicts} konflikter där filens värde behålls"},
     "import:unchanged": {"en": "; nothing to change", "sv": "; inget att ändra"},
     "import:dry-run": {"en": " (--dry-run: nothing written)", "sv": " (--dry-run: inget skrevs)"},
+    "fmt:reformatted": {"en": "{path}: reformatted", "sv": "{path}: omformaterad"},
+    "fmt:already": {"en": "{path}: already canonical", "sv": "{path}: redan i normalform"},
+    "fmt:not-canonical": {"en": "{path} is not in canonical form; run: contacts fmt {path}",
+                          "sv": "{path} är inte i normalform; kör: contacts fmt {path}"},
+    "fmt:canonical": {"en": "{path} is in canonical form", "sv": "{path} är i normalform"},
 }
 
 _MONTHS = {
