@@ -74,19 +74,10 @@ def _stamp(text: str, contact: Map, day: str) -> Edit:
         line = text.rfind("\n", 0, first_key.start) + 1
         return Edit(line, line, f"{indent}verified: {day}\n")
     _, key, value = contact[at - 1]
-    newline = text.find("\n", max(key.end, _end(value)))
+    newline = text.find("\n", max(key.end, value.end))  # every node of spans.tree knows where it ends
     if newline == -1:
         return Edit(len(text), len(text), f"\n{indent}verified: {day}\n")
     return Edit(newline + 1, newline + 1, f"{indent}verified: {day}\n")
-
-
-def _end(node) -> int:
-    """Where the last scalar of a value of the tree ends."""
-    if isinstance(node, Scalar):
-        return node.end
-    if isinstance(node, Map):
-        return max(max(key.end, _end(value)) for _, key, value in node) if node else 0
-    return max((_end(item) for item in node), default=0)
 
 
 def _unknown_message(unknown: list[str], known: list[str]) -> str:

@@ -91,19 +91,14 @@ MESSAGES: dict[str, dict[str, str | tuple[str, str]]] = {
     "fmt:canonical": {"en": "{path} is in canonical form", "sv": "{path} är i normalform"},
 }
 
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-           "november", "december"),
-}
-
 
 def local_time(moment: datetime, lang: str) -> str:
-    """A moment as people read it, in this machine's time zone, to the second: `1 december 2026 14:52:03 CET`."""
+    """A moment as people read it, in this machine's time zone, to the second: `1 december 2026 14:52:03 CET`
+    (the month named by CLDR, through Babel, as pages name it)."""
+    from babel.dates import format_date
+
     local = moment.astimezone()
-    month = _MONTHS.get(lang, _MONTHS["en"])[local.month - 1]
-    return f"{local.day} {month} {local.year} {local:%H:%M:%S} {local.tzname() or ''}".rstrip()
+    return f"{format_date(local.date(), 'd MMMM y', locale=lang)} {local:%H:%M:%S} {local.tzname() or ''}".rstrip()
 
 
 def say(lang: str, name: str, /, **values) -> str:

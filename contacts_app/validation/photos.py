@@ -58,8 +58,7 @@ def read_photo(scope: Scope, node: yaml.Node) -> Photo | None:
     if not credit:
         scope.report(credit_node or node, "photo-no-credit", file=name)
         return None
-    digest = hashlib.sha256(target.read_bytes()).hexdigest()
-    return Photo(name, credit, digest, str(target))
+    return Photo(name, credit, _digest(str(target), stat.st_mtime_ns, stat.st_size), str(target))
 
 
 def _nearest(folder: Path, name: str) -> str:
@@ -70,6 +69,14 @@ def _nearest(folder: Path, name: str) -> str:
         return ""
     close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+@lru_cache(maxsize=65536)
+def _digest(path: str, mtime_ns: int, size: int) -> str:
+    """The SHA-256 of a photo's bytes, remembered per version of the file like _image_problem (a reload of
+    the contacts file reads no photo that did not change)."""
+    with open(path, "rb") as photo:
+        return hashlib.file_digest(photo, "sha256").hexdigest()
 
 
 @lru_cache(maxsize=65536)

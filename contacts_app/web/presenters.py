@@ -100,6 +100,7 @@ def breakable_email(address: str) -> Markup:
         Markup(f"{escape(part)}<wbr>") if part in ("@", ".") else escape(part) for part in _BREAK_AFTER.split(address)
     )
 
+
 def month_year(day: str, lang: str) -> str:
     """A YYYY-MM-DD day as month and year in `lang`, by CLDR (Babel): "december 2026", "December 2026"."""
     from datetime import date

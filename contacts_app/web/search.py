@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from contacts_app.model.contact import LANGUAGES, Contact
 from contacts_app.normalise import name_match
@@ -80,7 +81,6 @@ class SearchIndex:
         self._joined, self._starts = "\n".join(self.haystacks), starts
         names = tuple(name_words(c) for c in contacts)
         self._names, self._name_starts = "\n".join(names), _starts_of(names)
-        self.suggester = Suggester(text for c in contacts for text in (c.name, *c.title))
         self.releases = Releases(contacts)
         self._orders = {lang: self._order(lang) for lang in LANGUAGES}
         self._organisations = {lang: self._organisation_list(lang) for lang in LANGUAGES}
@@ -89,6 +89,12 @@ class SearchIndex:
         )
         self._listings: dict[tuple[str, str | None], list[Contact]] = {}  # no query: a few per organisation
         self._known_orgs = frozenset(self.org_keys)
+
+    @cached_property
+    def suggester(self) -> Suggester:
+        """The words of the names and titles for "did you mean": made at the first search that matches no one,
+        so a reload or a build that never needs it does not pay for it."""
+        return Suggester(text for c in self.contacts for text in (c.name, *c.title))
 
     def _order(self, lang: str) -> tuple[int, ...]:
         keys = [(sort_key(c.organisation.pick(lang) or "~"), sort_key(c.name)) for c in self.contacts]
