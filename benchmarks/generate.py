@@ -321,6 +321,8 @@ RELEASES = (
 
 LANGUAGE_SETS = (("[sv, en]", 4), ("[sv]", 6))
 EMAIL_PATTERNS = (("first.last", 6), ("f.last", 2), ("firstlast", 1))
+#: How many spokespeople a release names, and how often (a release of a kommun names two on average).
+SPOKESPEOPLE = ((1, 35), (2, 30), (3, 25), (4, 10))
 
 
 @dataclass
@@ -340,6 +342,8 @@ class Org:
     people: int = 0
     desk: bool = False
     names: set = field(default_factory=set)
+    release: list = field(default_factory=list)  # the source lines of its latest release
+    release_seats: int = 0  # how many more of its people that release still names
 
 
 def fold(text: str) -> str:
@@ -556,7 +560,16 @@ class Generator:
         return (sv.format(**fill), en.format(**fill)), politician
 
     def source(self, org: Org) -> list[str]:
-        """The source block's lines."""
+        """The source block's lines: a release names one to four spokespeople (two on average), so the people
+        of one organisation share their releases as real ones do."""
+        if org.release_seats <= 0:
+            org.release = self.release(org)
+            org.release_seats = weighted(self.rng, SPOKESPEOPLE)
+        org.release_seats -= 1
+        return list(org.release)
+
+    def release(self, org: Org) -> list[str]:
+        """A new release of the organisation, as a source block's lines."""
         rng = self.rng
         release = rng.choice(RELEASES).format(org=org.sv, town=org.town)
         n = rng.randrange(3_000_000, 3_400_000)

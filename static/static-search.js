@@ -26,9 +26,17 @@ function item(data) {
   return li;
 }
 
+// A number however it is written (0910-73 50 00, +46 (0)910 735000, 0046…) as one run of digits: the index
+// holds every number's national digits and its international ones. Anything else is searched as typed.
+function asNumber(query) {
+  if (!/^[\d\s()+\-–./]+$/.test(query)) return query;
+  const digits = query.replace("(0)", "").replace(/\D/g, "").replace(/^00/, "");
+  return digits.length >= 6 ? digits : query;
+}
+
 async function search(event) {
   event.preventDefault();
-  const query = form.elements.q.value.trim();
+  const query = asNumber(form.elements.q.value.trim());
   results.replaceChildren();
   if (!query) return;
   const found = await (await pagefind()).search(query);

@@ -85,9 +85,14 @@ def test_removed_contacts_files_are_removed_and_the_vcard_rev_moves_only_with_it
     start = text.index("  - id: lorents-burman")
     end = text.index("  - id:", start + 1)
     contacts_file.write_text(text[:start] + text[end:], encoding="utf-8")
+    listed = set(json.loads((out / ".contacts-build").read_text(encoding="utf-8"))["files"])
     code, _, err = cli("build", out, contacts_file)
-    # two pages, cards and QR codes, the JSON twin, and the organisation's two pages, two card files and JSON
-    assert code == 0 and ", 12 removed;" in summary(err), err
+    removed = listed - set(json.loads((out / ".contacts-build").read_text(encoding="utf-8"))["files"])
+    # two pages, cards and QR codes, the JSON twin, and the organisation's two pages, two card files and JSON;
+    # and the search index's fragments of the two pages, and the index chunks made again without them
+    assert code == 0 and f", {len(removed)} removed;" in summary(err), err
+    assert len({path for path in removed if not path.startswith("pagefind/")}) == 12
+    assert len({path for path in removed if path.startswith("pagefind/fragment/")}) >= 2
     assert not list(out.rglob("lorents-burman*")) and not (out / "org" / "skelleftea-kommun").exists()
     assert [p.name for p in (out / "people").iterdir() if "lorents" in p.name] == []
     assert rev == [line for line in (out / "people" / "asa-oberg-linden.vcf").read_text().splitlines() if line.startswith("REV:")]

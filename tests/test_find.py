@@ -146,3 +146,43 @@ def test_the_static_export_has_the_releases_and_a_search_index(cli, tmp_path, co
     assert any(p.name.startswith("pagefind.sv") for p in (site / "pagefind").iterdir())
     again = cli("build", site, contacts_file)
     assert again[0] == 0 and (site / "pagefind" / "pagefind.js").is_file()  # a rebuild keeps the bundle
+
+
+def test_the_search_index_holds_each_number_as_it_is_dialled_and_each_release(cli, tmp_path, contacts_file):
+    from contacts_app.web.search_documents import documents
+    from contacts_app.web.site_build import _load
+
+    _, snap = _load(contacts_file)
+    docs = dict(documents(snap))
+    person = docs["people/lorents-burman.html"]
+    assert "<h1>Lorents Burman</h1>" in person and "Skellefteå kommun" in person
+    assert "0910735000" in person and "46910735000" in person  # however the journalist types it
+    assert "Kontakt för: " in person and '<html lang="sv">' in person
+    english = docs["en/people/lorents-burman.html"]
+    assert '<html lang="en">' in english and "+46 910 73 50 00" in english
+    release = next(doc for path, doc in docs.items() if path.startswith("releases/"))
+    assert "Lorents Burman" in release
+
+
+def test_a_rebuild_whose_search_words_are_the_same_keeps_the_index_without_running_pagefind(
+    cli, tmp_path, contacts_file, monkeypatch
+):
+    import contacts_app.web.site_search as site_search
+    from contacts_app.web.site_build import build_site
+
+    site = tmp_path / "site"
+    build_site(site, contacts_file)
+    bundle = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (site / "pagefind").rglob("*") if p.is_file()}
+    assert cli("verify", "lorents-burman", "--file", contacts_file)[0] == 0  # the page changes, no search word
+
+    def no_pagefind():
+        raise AssertionError("Pagefind ran for documents it had indexed")
+
+    monkeypatch.setattr(site_search, "pagefind", no_pagefind)
+    report = build_site(site, contacts_file)
+    assert report.written > 0  # the person's page shows the new date
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (site / "pagefind").rglob("*") if p.is_file()} == bundle
+
+    contacts_file.write_text(contacts_file.read_text(encoding="utf-8").replace("Burman", "Burmann"), encoding="utf-8")
+    with pytest.raises(AssertionError, match="Pagefind ran"):
+        build_site(site, contacts_file)

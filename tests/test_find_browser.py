@@ -126,6 +126,12 @@ def test_the_static_export_searches_in_the_browser_from_its_own_files(browser, c
     page.wait_for_url("**/people/lorents-burman*")
     assert page.get_by_role("heading", level=1).inner_text() == "Lorents Burman"
 
+    for number in ("0910735000", "+46 910 73 50 00", "0046 (0)910-73 50 00"):  # the number as the release prints it
+        page.goto(site + "/")
+        page.get_by_label("Sök på namn, titel eller organisation").fill(number)
+        page.get_by_role("button", name="Sök").click()
+        page.locator(".static-results").get_by_role("link", name="Lorents Burman").wait_for()
+
     page.goto(site + "/en/")
     page.get_by_label("Search by name, title or organisation").fill("desk")
     page.get_by_role("button", name="Search").click()

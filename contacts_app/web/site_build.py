@@ -31,7 +31,7 @@ from contacts_app.validation.publish import publication_notes
 from contacts_app.web.site_folder import BuildError, Entry, Manifest, SiteFolder
 from contacts_app.web.site_render import Job, Renderer, cpu_count, render_jobs
 from contacts_app.web.site_revisions import revisions_of
-from contacts_app.web.site_search import index_site
+from contacts_app.web.site_search import SearchIndex
 from contacts_app.web.static_site import EXPORTS, StaticLinks
 
 #: The endpoints of a person's own files, rendered first so the bulk files can be made of their cards.
@@ -89,7 +89,9 @@ def build_site(
         try:
             with Renderer(app, snap, site) as renderer:
                 build = Build(folder, current, snap, site, renderer, workers or cpu_count(), progress)
-                files = index_site(build, build.run(jobs))
+                with SearchIndex(build) as search:
+                    files = build.run(jobs)
+                    search.finish()
             report = build.report
             report.removed = len(set((current.files if current else {})) - files.keys())
             folder.remove_others(set(files))
@@ -210,13 +212,13 @@ class Build:
                 todo.append(job)
                 continue
             try:
-                self._put(job.target, self.before[job.target])
+                self.put(job.target, self.before[job.target])
             except FileNotFoundError:  # gone from the current site since: made again
                 todo.append(job)
         self._tell()
         for job, (entry, written) in render_jobs(todo, self.renderer.render, self._write, self.workers):
             if entry is not None:  # None: a QR code the card is too big for, left out
-                self._put(job.target, entry, written)
+                self.put(job.target, entry, written)
             self._tell()
 
     def _write(self, job: Job, body: bytes | None) -> tuple[Entry | None, bool]:
@@ -232,7 +234,7 @@ class Build:
         self.folder.write(job.target, body)
         return entry, True
 
-    def _put(self, target: str, entry: Entry, written: bool = False) -> None:
+    def put(self, target: str, entry: Entry, written: bool = False) -> None:
         """Count a file; bring the working tree's copy up to date unless it was just written there."""
         if written:
             self.report.written += 1

@@ -1,30 +1,34 @@
-"""The static export's search: a Pagefind index of the people's and releases' pages, made at build time.
+"""The static export's search: a Pagefind index of the people and the releases, made at build time.
 
-Pagefind (its binary, from the `pagefind_bin` wheel) reads the built pages of the working tree and writes
-its bundle: the script the pages load (static/static-search.js imports it, from the site itself) and the
-index in fragments, one index per language of the pages (`<html lang>`), so a Swedish page searches the
-Swedish pages. Its files go into the build's manifest like every other file, kept as they are (mtime and
-all) when their bytes come out the same, so a host's sync sends only the fragments that changed.
+Pagefind (its binary, from the `pagefind_bin` wheel) reads one small document per person and release page
+(search_documents.py: the words a search finds, at the page's path) and writes its bundle: the script the
+pages load (static/static-search.js imports it, from the site itself) and the index in fragments, one index
+per language (`<html lang>`), so a Swedish page searches the Swedish pages. The documents are written to a
+memory file system where there is one. The bundle's files go into the build's manifest like every other
+file, each keyed by the digest of all the documents: a build whose documents are the same keeps the bundle
+as it is without running Pagefind, and a changed one keeps, mtime and all, every file whose bytes come out
+the same, so a host's sync sends only the fragments that changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import tempfile
 from pathlib import Path
 
+from contacts_app.web.search_documents import digest_of, documents
 from contacts_app.web.site_folder import BuildError, Entry
 from contacts_app.web.static_site import SEARCH_BUNDLE as BUNDLE
-#: The pages a search finds: people and releases, in both languages (the lists would only repeat them).
-PAGES = "{people,en/people,releases,en/releases}/*.html"
-#: What of a page is no part of what it is about: the site's bar and footer, the QR code, the way back.
-IGNORED = "header.site,footer.site,.qr-section,.back,.skip,.actions .save"
+
 #: The bundle's table of contents (its languages, their indexes' names).
 ENTRY = "pagefind-entry.json"
-#: How long Pagefind may take (it indexes 20,000 pages in well under a minute).
+#: How long Pagefind may take (it indexes 30,000 documents in well under a minute).
 TIMEOUT = 1800
+#: Where the documents go when the system has a memory file system (they are written and read once).
+MEMORY = Path("/dev/shm")
 
 
 def pagefind() -> str:
@@ -36,25 +40,97 @@ def pagefind() -> str:
     return str(get_executable())
 
 
-def index_site(build, files: dict[str, Entry]) -> dict[str, Entry]:
-    """Index the working tree's pages of a Build with Pagefind; `files` (its pages' entries) with the bundle's."""
-    folder = build.folder
-    assert folder.work is not None
-    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=folder.work.parent) as out:
-        command = [pagefind(), "--site", str(folder.work), "--output-path", out, "--glob", PAGES,
-                   "--exclude-selectors", IGNORED, "--silent"]
+class SearchIndex:
+    """A build's Pagefind run, as a context manager: started before the pages are rendered (it needs only
+    the records, and its threads take what the rendering leaves of the processors), its bundle placed by
+    `finish` once the pages are; leaving the block stops a run that was not finished and removes its files."""
+
+    def __init__(self, build):
+        self.build = build
+        docs = list(documents(build.snap))
+        self.key = f"{BUNDLE}:{digest_of(docs)}:{_version()}"
+        self._process: subprocess.Popen | None = None
+        self._work: tempfile.TemporaryDirectory | None = None
+        if self._unchanged():
+            return
+        scratch = MEMORY if MEMORY.is_dir() and os.access(MEMORY, os.W_OK) else build.folder.out.parent
+        self._work = tempfile.TemporaryDirectory(prefix=".pagefind-", dir=scratch)
+        work = Path(self._work.name)
+        _write_documents(work / "site", docs)
+        command = [pagefind(), "--site", str(work / "site"), "--output-path", str(work / "bundle"), "--silent"]
+        with open(work / "log", "wb") as log:  # a file, not a pipe: nothing waits on Pagefind's output
+            try:
+                self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+            except OSError as exc:
+                self.close()
+                raise BuildError(f"Pagefind could not index the site ({exc})") from None
+
+    def __enter__(self) -> "SearchIndex":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def finish(self) -> None:
+        """Wait for Pagefind and place its bundle; or keep the current site's, made of the same documents."""
+        build = self.build
+        if self._process is None:
+            for target, entry in build.before.items():
+                if target.startswith(f"{BUNDLE}/"):
+                    build.put(target, entry)
+            return
+        work = Path(self._work.name)
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise BuildError(f"Pagefind could not index the site ({exc})") from None
-        if done.returncode != 0:
-            raise BuildError(f"Pagefind could not index the site: {(done.stderr or done.stdout).strip()[-500:]}")
-        for path in sorted(p for p in Path(out).rglob("*") if p.is_file()):
+            code = self._process.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise BuildError(f"Pagefind could not index the site in {TIMEOUT} s") from None
+        if code != 0:
+            said = (work / "log").read_text(encoding="utf-8", errors="replace").strip()[-500:]
+            raise BuildError(f"Pagefind could not index the site: {said or f'exit status {code}'}")
+        out = work / "bundle"
+        for path in sorted(p for p in out.rglob("*") if p.is_file()):
             body = path.read_bytes()
             if path.name == ENTRY:
                 body = _canonical(body)
-            _place(build, f"{BUNDLE}/{path.relative_to(out).as_posix()}", body)
-    return files
+            _place(build, f"{BUNDLE}/{path.relative_to(out).as_posix()}", body, self.key)
+
+    def close(self) -> None:
+        """Stop Pagefind if it still runs; remove the documents and its bundle."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        if self._work is not None:
+            self._work.cleanup()
+            self._work = None
+
+    def _unchanged(self) -> bool:
+        """Whether the current site's bundle was made of the same documents by the same Pagefind (and is there)."""
+        build = self.build
+        bundle = [(target, entry) for target, entry in build.before.items() if target.startswith(f"{BUNDLE}/")]
+        return bool(bundle) and all(
+            entry.key == self.key and (build.folder.out / target).is_file() for target, entry in bundle
+        )
+
+
+def _write_documents(site: Path, docs: list[tuple[str, str]]) -> None:
+    """Each document at its page's path under `site`."""
+    folders: set[Path] = set()
+    for path, doc in docs:
+        target = site / path
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        target.write_text(doc, encoding="utf-8")
+
+
+def _version() -> str:
+    """The Pagefind that makes the bundle (another version may make other bytes of the same documents)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind_bin")
+    except PackageNotFoundError:
+        return "?"
 
 
 def _canonical(body: bytes) -> bytes:
@@ -63,12 +139,12 @@ def _canonical(body: bytes) -> bytes:
     return json.dumps(json.loads(body), sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def _place(build, target: str, body: bytes) -> None:
+def _place(build, target: str, body: bytes, key: str) -> None:
     """One file of the bundle into the build: the current site's when its bytes are the same, else new."""
     digest = hashlib.blake2b(body, digest_size=16).hexdigest()
     old = build.before.get(target)
     if old is not None and old.digest == digest and (build.folder.out / target).is_file():
-        build._put(target, old)
+        build.put(target, Entry(key, digest, old.size, old.build))
         return
     build.folder.write(target, body)
-    build._put(target, Entry(f"{BUNDLE}:{digest}", digest, len(body), build.number), written=True)
+    build.put(target, Entry(key, digest, len(body), build.number), written=True)

@@ -1,0 +1,70 @@
+"""What the static export's search indexes: one small document per person and per release in each language.
+
+Pagefind indexes these documents instead of the built pages. A page is mostly the site's frame (bar, footer,
+QR code, links), which Pagefind would read and throw away, 38,000 times for a national directory; a
+document holds only the words a journalist searches by: the name, title, organisation and party, every
+number as the page shows it and as it is dialled (`0910735000`, `46910735000`), every address, the release.
+Each document sits at its page's path, so a result links to the page. A document is a pure function of the
+records, so the documents' digest says whether the index can be kept as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Iterator
+
+from markupsafe import escape
+
+from contacts_app.model.contact import LANGUAGES, Contact
+from contacts_app.web.i18n import STRINGS
+from contacts_app.web.presenters import card_view
+from contacts_app.web.static_site import EXPORTS
+
+_NOT_DIGIT = re.compile(r"\D")
+
+
+def documents(snap) -> Iterator[tuple[str, str]]:
+    """(the page's path in the site, the document Pagefind reads) for every person and release, each language."""
+    person_file, release_file = EXPORTS["pages.person"].file, EXPORTS["releases.release"].file
+    release_of = snap.search.releases.of_contact
+    for lang in LANGUAGES:
+        for contact in snap.contacts:
+            release = release_of.get(contact.id)
+            yield person_file({"contact_id": contact.id, "lang": lang}), _person(contact, lang, release)
+        for release in snap.search.releases.all:
+            yield release_file({"release_id": release.id, "lang": lang}), _release(release, lang)
+
+
+def digest_of(docs: list[tuple[str, str]]) -> str:
+    """One digest of every document and its path (the same records give the same digest)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path, doc in docs:
+        digest.update(f"{path}\0{doc}\0".encode())
+    return digest.hexdigest()
+
+
+def _person(contact: Contact, lang: str, release) -> str:
+    """A person's document: who they are and every way to reach them."""
+    card, words = card_view(contact, lang), STRINGS[lang]
+    lines = [card.title, card.organisation]
+    if card.party:
+        lines.append(f"{words['party']}: {card.party} {card.party_title or ''}")
+    for phone, shown in zip(contact.phones, card.phones):
+        lines.append(f"{shown.display} {_NOT_DIGIT.sub('', phone.display)} {phone.e164[1:]}")
+    lines += card.emails
+    if release is not None:
+        lines.append(f"{words['contact_for']}: {release.title}")
+    return _document(lang, card.name, lines)
+
+
+def _release(release, lang: str) -> str:
+    """A release's document: its title, date and spokespeople."""
+    names = ", ".join(c.name for c in release.contacts)
+    return _document(lang, release.title, [release.date, names])
+
+
+def _document(lang: str, heading: str, lines: list[str | None]) -> str:
+    """A minimal page in `lang` whose heading is the result's title and whose paragraphs are its words."""
+    body = "".join(f"<p>{escape(line)}</p>" for line in lines if line)
+    return f'<!doctype html><html lang="{lang}"><body><h1>{escape(heading)}</h1>{body}</body></html>'
