@@ -54,7 +54,7 @@ class CardView:
     photo: PhotoView | None = None
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 17)  # both languages of a national directory: a build shows each card several times
 def card_view(contact: Contact, lang: str) -> CardView:
     """The page context of a contact in `lang` (titles fall back to Swedish)."""
     words = STRINGS[lang]

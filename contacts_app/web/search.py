@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from contacts_app.model.contact import LANGUAGES, Contact
 from contacts_app.normalise import name_match
@@ -66,7 +66,13 @@ class Found:
 
 def organisation_key(contact: Contact) -> str:
     """The organisation filter's value: a slug of the Swedish name, the same in both languages."""
-    return slugify(contact.organisation.pick("sv") or "")
+    return _slug(contact.organisation.pick("sv") or "")
+
+
+@lru_cache(maxsize=8192)
+def _slug(name: str) -> str:
+    """An organisation's slug (remembered: an organisation has many people, and a build asks for each often)."""
+    return slugify(name)
 
 
 class SearchIndex:
@@ -124,13 +130,25 @@ class SearchIndex:
                 return []  # (never remembered: a request may name any organisation)
             listing = self._listings.get((org, lang))
             if listing is None:
-                listing = [contacts[i] for i in positions if not org or keys[i] == org]
-                self._listings[(org, lang)] = listing
+                listing = self._list_all(lang, positions)[org]
             return list(listing)
         hits = self.matching(words[0])
         for word in words[1:]:
             hits = hits & self.matching(word)
         return [contacts[i] for i in positions if i in hits and (not org or keys[i] == org)]
+
+    def _list_all(self, lang: str | None, positions) -> dict[str, list[Contact]]:
+        """Remember the whole directory's listing in one order and every organisation's, in one pass (a build
+        lists every organisation; one scan of the contacts each would cost seconds at national scale)."""
+        contacts, keys = self.contacts, self.org_keys
+        listings: dict[str, list[Contact]] = {"": []}
+        for i in positions:
+            listings[""].append(contacts[i])
+            if keys[i]:
+                listings.setdefault(keys[i], []).append(contacts[i])
+        for org, listing in listings.items():
+            self._listings[(org, lang)] = listing
+        return listings
 
     def find(self, query: str, org: str, lang: str | None = None) -> Found:
         """As `select`; when nothing matches, the contacts of the query with each word that matches nothing

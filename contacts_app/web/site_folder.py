@@ -25,6 +25,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from contacts_app.model.errors import ContactsError
 
@@ -38,9 +39,9 @@ class BuildError(ContactsError):
     """The site cannot be built (or put in place); the message says why."""
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One file of a built site: the key of its inputs, the digest and size of its bytes, the build that wrote them."""
+class Entry(NamedTuple):
+    """One file of a built site: the key of its inputs, the digest and size of its bytes, the build that wrote them
+    (a tuple: a national site's manifest makes a hundred thousand of them at every build)."""
 
     key: str
     digest: str
@@ -63,7 +64,7 @@ class Manifest:
             data = json.loads((tree / MARKER).read_text(encoding="utf-8"))
             if data.get("format") != MANIFEST_FORMAT:
                 return None
-            files = {path: Entry(*entry) for path, entry in data["files"].items()}
+            files = {path: Entry._make(entry) for path, entry in data["files"].items()}
             return cls(int(data["build"]), dict(data["records"]), files)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
@@ -75,7 +76,7 @@ class Manifest:
             "made_by": "contacts build; the next build replaces this whole folder",
             "build": self.build,
             "records": self.records or {},
-            "files": {path: [e.key, e.digest, e.size, e.build] for path, e in sorted((self.files or {}).items())},
+            "files": dict(sorted((self.files or {}).items())),  # each Entry a JSON list
         }
         (tree / MARKER).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         (tree / MARKER).chmod(0o644)
