@@ -18,7 +18,8 @@ from markupsafe import escape
 
 from contacts_app.model.contact import LANGUAGES, Contact
 from contacts_app.web.i18n import STRINGS
-from contacts_app.web.presenters import card_view
+from contacts_app.normalise.names import party_title
+from contacts_app.web.presenters import shown_number
 from contacts_app.web.static_site import EXPORTS
 
 _NOT_DIGIT = re.compile(r"\D")
@@ -45,17 +46,17 @@ def digest_of(docs: list[tuple[str, str]]) -> str:
 
 
 def _person(contact: Contact, lang: str, release) -> str:
-    """A person's document: who they are and every way to reach them."""
-    card, words = card_view(contact, lang), STRINGS[lang]
-    lines = [card.title, card.organisation]
-    if card.party:
-        lines.append(f"{words['party']}: {card.party} {card.party_title or ''}")
-    for phone, shown in zip(contact.phones, card.phones):
-        lines.append(f"{shown.display} {_NOT_DIGIT.sub('', phone.display)} {phone.e164[1:]}")
-    lines += card.emails
+    """A person's document: who they are and every way to reach them, as their page in `lang` shows it."""
+    words = STRINGS[lang]
+    lines = [contact.title.pick(lang), contact.organisation.pick(lang)]
+    if contact.party:
+        lines.append(f"{words['party']}: {contact.party} {party_title(contact.party, lang) or ''}")
+    for phone in contact.phones:
+        lines.append(f"{shown_number(phone, lang)} {_NOT_DIGIT.sub('', phone.display)} {phone.e164[1:]}")
+    lines += contact.emails
     if release is not None:
         lines.append(f"{words['contact_for']}: {release.title}")
-    return _document(lang, card.name, lines)
+    return _document(lang, contact.name, lines)
 
 
 def _release(release, lang: str) -> str:
