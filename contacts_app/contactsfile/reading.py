@@ -100,8 +100,9 @@ class ContactNodes:
     an alias (refused, so a "billion laughs" file cannot expand), an explicit tag other than !!str
     (nothing would run a !!python tag, but it has no place here), or nesting deeper than MAX_DEPTH.
     Every scalar is text; only the null tag is resolved. Iterating raises SourceError on bad syntax.
-    A contact's node keeps PyYAML's marks of its start and end (their `index` gives its span of the text);
-    the nodes inside it keep only their line and column.
+    With `lazy`, a contact that is a mapping or a list is yielded as a Pending (its events and its span of
+    the text), and one that is a single value keeps PyYAML's marks of its start and end (their `index`
+    gives its span): a record cache can find what it knows without the nodes being built.
     """
 
     def __init__(self, text: str, name: str, *, lazy: bool = False):
@@ -147,16 +148,14 @@ class ContactNodes:
                         self.refusal = self._refuse(event, "yaml-too-deep", depth=MAX_DEPTH)
                         return
                     is_map = kind is yaml.MappingStartEvent
-                    item = bool(stack) and stack[-1][0] is streamed  # a contact keeps its whole mark: its span
-                    if item and self.lazy:
+                    if self.lazy and stack and stack[-1][0] is streamed:
                         pending = self._pending(event, events, len(stack))
                         if pending is None:
                             return
                         yield pending
                         continue
                     node = (yaml.MappingNode if is_map else yaml.SequenceNode)(
-                        _MAP_TAG if is_map else _SEQ_TAG, [], event.start_mark if item else _Mark(event.start_mark),
-                        None, event.flow_style
+                        _MAP_TAG if is_map else _SEQ_TAG, [], _Mark(event.start_mark), None, event.flow_style
                     )
                     if not stack:
                         self.root = node
@@ -172,7 +171,6 @@ class ContactNodes:
                 elif kind in _CLOSING:
                     node = stack.pop()[0]
                     if stack and stack[-1][0] is streamed:
-                        node.end_mark = event.end_mark
                         yield node
                 elif kind is yaml.AliasEvent:
                     self.refusal = self._refuse(event, "yaml-alias")
