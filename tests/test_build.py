@@ -210,9 +210,10 @@ def test_build_replaces_an_earlier_build_but_never_an_unrelated_folder(cli, tmp_
     code, _, err = cli("build", unrelated, contacts_file)
     assert code == 2 and "not made by contacts build" in err
     assert [p.name for p in unrelated.iterdir()] == ["notes.txt"]
-    # no leftovers: only the site, the build before it (kept to build the next one in), the last good records
+    # no leftovers: only the site, the build before it (kept to build the next one in), the last good records,
+    # what validation found per record (for the next build)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        ".contacts.yaml.last-good.json", ".out.previous", "contacts.yaml", "documents", "out"]
+        ".contacts.yaml.last-good.json", ".out.previous", ".out.records", "contacts.yaml", "documents", "out"]
 
 
 def test_build_of_a_file_it_cannot_read_writes_nothing(cli, tmp_path):

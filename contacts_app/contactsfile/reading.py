@@ -100,11 +100,15 @@ class ContactNodes:
     an alias (refused, so a "billion laughs" file cannot expand), an explicit tag other than !!str
     (nothing would run a !!python tag, but it has no place here), or nesting deeper than MAX_DEPTH.
     Every scalar is text; only the null tag is resolved. Iterating raises SourceError on bad syntax.
+    With `lazy`, a contact that is a mapping or a list is yielded as a Pending (its events and its span of
+    the text), and one that is a single value keeps PyYAML's marks of its start and end (their `index`
+    gives its span): a record cache can find what it knows without the nodes being built.
     """
 
-    def __init__(self, text: str, name: str):
+    def __init__(self, text: str, name: str, *, lazy: bool = False):
         self.text = text
         self.name = name
+        self.lazy = lazy  # yield a contact written as a mapping or list as a Pending: its events, not yet nodes
         self.root: yaml.Node | None = None
         self.refusal: Finding | None = None
         self._nodes = self._read()
@@ -119,19 +123,23 @@ class ContactNodes:
         streamed: yaml.SequenceNode | None = None
         documents = 0
         with _syntax_errors(self.name, self.text):
-            for event in _events(self.text):
+            events = _events(self.text)
+            for event in events:
                 kind = type(event)
                 if getattr(event, "tag", None) not in _PLAIN_TAGS:
                     self.refusal = self._refuse(event, "yaml-tag", tag=event.tag)
                     return
                 if kind is yaml.ScalarEvent:
                     plain_null = event.implicit[0] and event.value in _NULL_VALUES and event.tag is None
+                    item = bool(stack) and stack[-1][0] is streamed
                     node = yaml.ScalarNode(
-                        _NULL_TAG if plain_null else _STR_TAG, event.value, _Mark(event.start_mark), None, event.style
+                        _NULL_TAG if plain_null else _STR_TAG, event.value,
+                        event.start_mark if item else _Mark(event.start_mark), event.end_mark if item else None,
+                        event.style,
                     )
                     if not stack:
                         self.root = node
-                    elif stack[-1][0] is streamed:
+                    elif item:
                         yield node
                     else:
                         _attach(stack[-1], node)
@@ -140,6 +148,12 @@ class ContactNodes:
                         self.refusal = self._refuse(event, "yaml-too-deep", depth=MAX_DEPTH)
                         return
                     is_map = kind is yaml.MappingStartEvent
+                    if self.lazy and stack and stack[-1][0] is streamed:
+                        pending = self._pending(event, events, len(stack))
+                        if pending is None:
+                            return
+                        yield pending
+                        continue
                     node = (yaml.MappingNode if is_map else yaml.SequenceNode)(
                         _MAP_TAG if is_map else _SEQ_TAG, [], _Mark(event.start_mark), None, event.flow_style
                     )
@@ -166,9 +180,69 @@ class ContactNodes:
                     if documents > 1:
                         raise SourceError(self._refuse(event, "yaml-syntax:documents"))
 
+    def _pending(self, first: yaml.Event, events: Iterator[yaml.Event], depth: int) -> Pending | None:
+        """The events of one contact, from its opening `first` to its close, refused as _read refuses them
+        (None, and `refusal` set, when one is)."""
+        buffered, flows, end = [first], [first.flow_style], first.end_mark
+        for event in events:
+            kind = type(event)
+            if getattr(event, "tag", None) not in _PLAIN_TAGS:
+                self.refusal = self._refuse(event, "yaml-tag", tag=event.tag)
+                return None
+            if kind in _OPENING:
+                if depth + len(flows) >= MAX_DEPTH:
+                    self.refusal = self._refuse(event, "yaml-too-deep", depth=MAX_DEPTH)
+                    return None
+                flows.append(event.flow_style)
+            elif kind in _CLOSING:
+                if flows.pop():  # a block collection ends at the next token, after any comment: not its text
+                    end = event.end_mark
+            elif kind is yaml.AliasEvent:
+                self.refusal = self._refuse(event, "yaml-alias")
+                return None
+            else:
+                end = event.end_mark
+            buffered.append(event)
+            if not flows:
+                return Pending(buffered, end)
+        return None  # the text ended inside the contact: the parser has raised its syntax error
+
     def _refuse(self, event: yaml.Event, key: str, **args) -> Finding:
         """The error finding (catalogue entry `key`) at an event that stops the reading."""
         return rule_finding(self.name, event.start_mark.line + 1, event.start_mark.column + 1, key, **args)
+
+
+class Pending:
+    """A contact read as events, not yet as nodes: its span of the text is known (`start_mark`, `end_mark`),
+    and its nodes are built only when asked for (a record whose text is unchanged may never need them)."""
+
+    __slots__ = ("end_mark", "events", "start_mark")
+
+    def __init__(self, events: list[yaml.Event], end: yaml.Mark):
+        self.events = events
+        self.start_mark, self.end_mark = events[0].start_mark, end  # the end of its last value
+
+    def node(self) -> yaml.Node:
+        """The contact's node, as ContactNodes yields it when not lazy."""
+        stack: list[list] = []
+        for event in self.events:
+            kind, mark = type(event), (_Mark(event.start_mark) if stack else event.start_mark)
+            if kind is yaml.ScalarEvent:
+                plain_null = event.implicit[0] and event.value in _NULL_VALUES and event.tag is None
+                _attach(stack[-1], yaml.ScalarNode(_NULL_TAG if plain_null else _STR_TAG, event.value, mark, None,
+                                                   event.style))
+            elif kind in _OPENING:
+                is_map = kind is yaml.MappingStartEvent
+                node = (yaml.MappingNode if is_map else yaml.SequenceNode)(
+                    _MAP_TAG if is_map else _SEQ_TAG, [], mark, None, event.flow_style
+                )
+                if stack:
+                    _attach(stack[-1], node)
+                stack.append([node, None])
+            elif kind in _CLOSING:
+                node = stack.pop()[0]
+        node.end_mark = self.end_mark
+        return node
 
 
 def _attach(top: list, node: yaml.Node) -> None:

@@ -21,11 +21,12 @@ from contacts_app.validation.across import cross_check
 from contacts_app.validation.card_size import check_card_size
 from contacts_app.validation.fields import ID_PATTERN, Draft, read_contact
 from contacts_app.validation.freshness import stale_after_days
+from contacts_app.validation.record_cache import RecordCache
 from contacts_app.validation.shapes import Scope, shape
 
 
 def validate_document(doc: Document, *, check_dns: bool = False, stale_after: int | None = None,
-                      today: date | None = None) -> Directory:
+                      today: date | None = None, cache: RecordCache | None = None) -> Directory:
     """Every finding for a file, and the Directory of the contacts without errors.
 
     A verification older than `stale_after` days (default: see freshness.stale_after_days) before `today`
@@ -33,15 +34,24 @@ def validate_document(doc: Document, *, check_dns: bool = False, stale_after: in
 
     Contacts are read one at a time as the file is parsed (ContactNodes yields them); each draft keeps
     only the few nodes the rules across records need, so memory does not grow with the file's node tree.
+    With a `cache`, a record whose text did not change since the cache's last validation is not read again
+    (record_cache.py); the rules across records, card sizes and acknowledgements run over all records.
     """
-    nodes = ContactNodes(doc.text, doc.path)
+    nodes = ContactNodes(doc.text, doc.path, lazy=cache is not None)
     today, stale_after = today or date.today(), stale_after_days(stale_after)
-    drafts = [read_contact(doc.path, node, check_dns, today, stale_after) for node in nodes]
+    if cache is None:
+        def read(node):
+            """The per-record rules, run."""
+            return read_contact(doc.path, node, check_dns, today, stale_after)
+    else:
+        read = cache.reader(doc.path, doc.text, check_dns, today, stale_after)
+    drafts = [read(node) for node in nodes]
     if nodes.refusal:
         return Directory(doc.path, (), (nodes.refusal,), doc.version)
     outer = Scope(doc.path)
-    drafts += [read_contact(doc.path, node, check_dns, today, stale_after)
-               for node in _unstreamed_contacts(outer, nodes.root)]
+    drafts += [read(node) for node in _unstreamed_contacts(outer, nodes.root)]
+    if cache is not None:
+        read.finish()
     cross_check(drafts)
     contacts, held = [], []
     for draft in drafts:
@@ -57,15 +67,16 @@ def validate_document(doc: Document, *, check_dns: bool = False, stale_after: in
 
 
 def load_directory(path: str | PathLike, *, check_dns: bool = False, confine: bool = False,
-                   stale_after: int | None = None) -> Directory:
+                   stale_after: int | None = None, cache: RecordCache | None = None) -> Directory:
     """Read, compose and validate a contacts file; SourceError when it is not readable YAML.
 
     The garbage collector is paused throughout: the node tree is large, acyclic and short-lived, and
     each collection would walk all of it again (it cost more than the validation itself). With `confine`
-    a link out of the file's folder is not followed (see contactsfile.opening).
+    a link out of the file's folder is not followed (see contactsfile.opening); `cache`: see validate_document.
     """
     with collector_paused():
-        return validate_document(read_document(path, confine=confine), check_dns=check_dns, stale_after=stale_after)
+        return validate_document(read_document(path, confine=confine), check_dns=check_dns, stale_after=stale_after,
+                                 cache=cache)
 
 
 def _unstreamed_contacts(outer: Scope, root: yaml.Node | None) -> list[yaml.Node]:

@@ -38,7 +38,8 @@ def create_app(config: dict | None = None):
     /carddav/ from this folder, see carddav.py; default none: `contacts serve` chooses one), CARDDAV_SITE_URL
     (the site's address for the links in the books' cards when PUBLIC_URL is not set),
     LOAD_IN_CHILD (read and validate the file in a
-    child process: default for big files, see store.load; False for a short-lived process such as a build).
+    child process: default for big files, see store.load; False for a short-lived process such as a build),
+    RECORD_CACHE (the validation.record_cache.RecordCache the store starts from: a build's, kept between builds).
     """
     import os
 
@@ -88,7 +89,7 @@ def create_app(config: dict | None = None):
     store = attach(app, DirectoryStore(
         path, interval=float(interval or 0), watch=True, keep_last_good=keep,
         lang=app.config.get("MESSAGE_LANGUAGE") or "en", guard=guard, confine=not app.config["FOLLOW_LINKS"],
-        isolate=app.config.get("LOAD_IN_CHILD"),
+        isolate=app.config.get("LOAD_IN_CHILD"), records=app.config.get("RECORD_CACHE"),
     ))
 
     views.init_app(app)

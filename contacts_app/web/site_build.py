@@ -29,6 +29,7 @@ from contacts_app.model.contact import LANGUAGES
 from contacts_app.model.errors import SourceError
 from contacts_app.outputs.vcard import DEFAULT_VERSION, contact_uid
 from contacts_app.validation.publish import publication_notes
+from contacts_app.validation.record_cache import RecordCache
 from contacts_app.web.site_folder import BuildError, Entry, Manifest, SiteFolder
 from contacts_app.web.site_render import Job, Renderer, cpu_count, render_jobs
 from contacts_app.web.site_revisions import revisions_of
@@ -78,7 +79,9 @@ def build_site(
     folder.check()
     folder.lock()
     try:
-        app, served = _load(contacts_file)
+        records = RecordCache.read(folder.records)
+        app, served = _load(contacts_file, records)
+        _keep_records(records, folder.records)
         directory, modified = served.directory, served.modified
         current = folder.current()
         records, revisions = revisions_of(directory, modified, current)
@@ -114,20 +117,28 @@ def build_site(
     return report
 
 
-def _load(contacts_file: str | os.PathLike):
-    """The app (no watcher, no public address of its own) and the file's Directory and modification time."""
+def _load(contacts_file: str | os.PathLike, records: RecordCache | None = None):
+    """The app (no watcher, no public address of its own) and the file's Directory and modification time
+    (the records unchanged since the last build not validated again: `records`)."""
     from contacts_app.web.app import create_app
     from contacts_app.web.store import store_of
 
-    app = create_app(
-        {"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None, "PUBLIC_URL": None, "LOAD_IN_CHILD": False}
-    )
+    app = create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None, "PUBLIC_URL": None,
+                      "LOAD_IN_CHILD": False, "RECORD_CACHE": records})
     store = store_of(app)
     if store.failed:
         raise SourceError(store.failed.findings[0]) if store.failed.unreadable else BuildError(
             f"{contacts_file} has no valid contact to publish (see: contacts validate {contacts_file})"
         )
     return app, store.snapshot
+
+
+def _keep_records(records: RecordCache, file: Path) -> None:
+    """Keep the validated records for the next build; a cache that cannot be written only makes it slower."""
+    try:
+        records.write(file)
+    except OSError:
+        pass
 
 
 def _snapshot(served, revisions: dict[str, datetime]):

@@ -88,6 +88,7 @@ class SiteFolder:
     def __init__(self, out: Path):
         self.out = out
         self.spare = out.parent / f".{out.name}.previous"
+        self.records = out.parent / f".{out.name}.records"  # what validation found per record (record_cache.py)
         self.work: Path | None = None
         self.work_manifest = Manifest()
         self._lock_fd: int | None = None

@@ -29,6 +29,7 @@ from contacts_app.model.errors import SourceError
 from contacts_app.model.finding import Finding
 from contacts_app.model.messages import say
 from contacts_app.validation.publish import publication_notes, publish, reload_line
+from contacts_app.validation.record_cache import RecordCache
 from contacts_app.web.loading import load
 from contacts_app.web.reload_guard import ReloadGuard, forward
 
@@ -110,17 +111,16 @@ class DirectoryStore:
 
     def __init__(self, path: str | os.PathLike, *, interval: float = 1.0, isolate: bool | None = None,
                  watch: bool = False, keep_last_good: bool = False, lang: str = "en", confine: bool = True,
-                 guard: ReloadGuard | None = None):
+                 guard: ReloadGuard | None = None, records: RecordCache | None = None):
         self.path = str(path)
         self.lang = lang  # of the log's lines
         self.keep_last_good = keep_last_good
         # Until the first version is in service, the last good records are those kept beside the file.
         self._seed: Mapping[str, Contact] | None = read_last_good(self.path) if keep_last_good else None
-        self.interval = interval
-        self.isolate = isolate
+        self.interval, self.isolate = interval, isolate
+        self.records = records or RecordCache()  # each record's findings: a reload validates only the changed ones
         self.confine = confine  # links out of the file's folder are not followed
-        self.guard = guard or ReloadGuard()
-        self._lock = threading.Lock()
+        self.guard, self._lock = guard or ReloadGuard(), threading.Lock()
         self._stamp: tuple | None = None
         self._snapshot = _empty(self.path)
         self._watcher: threading.Thread | None = None
@@ -216,7 +216,7 @@ class DirectoryStore:
         self._stamp = stamp
         before = self._snapshot.directory
         try:
-            directory = load(self.path, isolate=self.isolate, confine=self.confine)
+            directory = load(self.path, isolate=self.isolate, confine=self.confine, cache=self.records)
         except SourceError as exc:
             return self._refuse(Attempt(datetime.now(timezone.utc), (exc.finding,), unreadable=True))
         directory = publish(directory, before.by_id if self._seed is None else self._seed)
