@@ -38,6 +38,29 @@ def read_last_good(contacts_path: str | os.PathLike) -> Mapping[str, Contact]:
         return {}
 
 
+class KeptRecords(Mapping[str, Contact]):
+    """The last good records of a file, read from beside it the first time they are asked for: a load with
+    no record in error never needs them, and reading a national directory's costs a second."""
+
+    def __init__(self, contacts_path: str | os.PathLike):
+        self._path = contacts_path
+        self._records: Mapping[str, Contact] | None = None
+
+    def _read(self) -> Mapping[str, Contact]:
+        if self._records is None:
+            self._records = read_last_good(self._path)
+        return self._records
+
+    def __getitem__(self, contact_id: str) -> Contact:
+        return self._read()[contact_id]
+
+    def __iter__(self):
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+
 def write_last_good(contacts_path: str | os.PathLike, contacts: Iterable[Contact]) -> None:
     """Keep the records just published, for the next start; a folder that cannot be written is logged only."""
     records = [{**contact.as_dict(), "line": contact.line} for contact in contacts]

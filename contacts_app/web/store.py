@@ -23,7 +23,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Callable, Mapping
 
-from contacts_app.contactsfile.lastgood import read_last_good, write_last_good
+from contacts_app.contactsfile.lastgood import KeptRecords, write_last_good
 from contacts_app.model.contact import Contact, Directory
 from contacts_app.model.errors import SourceError
 from contacts_app.model.finding import Finding
@@ -116,7 +116,7 @@ class DirectoryStore:
         self.lang = lang  # of the log's lines
         self.keep_last_good = keep_last_good
         # Until the first version is in service, the last good records are those kept beside the file.
-        self._seed: Mapping[str, Contact] | None = read_last_good(self.path) if keep_last_good else None
+        self._seed: Mapping[str, Contact] | None = KeptRecords(self.path) if keep_last_good else None
         self.interval, self.isolate = interval, isolate
         self.records = records or RecordCache()  # each record's findings: a reload validates only the changed ones
         self.confine = confine  # links out of the file's folder are not followed
