@@ -130,13 +130,8 @@ class ContactNodes:
                     self.refusal = self._refuse(event, "yaml-tag", tag=event.tag)
                     return
                 if kind is yaml.ScalarEvent:
-                    plain_null = event.implicit[0] and event.value in _NULL_VALUES and event.tag is None
                     item = bool(stack) and stack[-1][0] is streamed
-                    node = yaml.ScalarNode(
-                        _NULL_TAG if plain_null else _STR_TAG, event.value,
-                        event.start_mark if item else _Mark(event.start_mark), event.end_mark if item else None,
-                        event.style,
-                    )
+                    node = _scalar(event, event.start_mark, event.end_mark) if item else _scalar(event, _Mark(event.start_mark))
                     if not stack:
                         self.root = node
                     elif item:
@@ -154,9 +149,7 @@ class ContactNodes:
                             return
                         yield pending
                         continue
-                    node = (yaml.MappingNode if is_map else yaml.SequenceNode)(
-                        _MAP_TAG if is_map else _SEQ_TAG, [], _Mark(event.start_mark), None, event.flow_style
-                    )
+                    node = _collection(event, _Mark(event.start_mark))
                     if not stack:
                         self.root = node
                     elif stack[-1][0] is not streamed:  # a contact is yielded when it closes, never attached
@@ -228,14 +221,9 @@ class Pending:
         for event in self.events:
             kind, mark = type(event), (_Mark(event.start_mark) if stack else event.start_mark)
             if kind is yaml.ScalarEvent:
-                plain_null = event.implicit[0] and event.value in _NULL_VALUES and event.tag is None
-                _attach(stack[-1], yaml.ScalarNode(_NULL_TAG if plain_null else _STR_TAG, event.value, mark, None,
-                                                   event.style))
+                _attach(stack[-1], _scalar(event, mark))
             elif kind in _OPENING:
-                is_map = kind is yaml.MappingStartEvent
-                node = (yaml.MappingNode if is_map else yaml.SequenceNode)(
-                    _MAP_TAG if is_map else _SEQ_TAG, [], mark, None, event.flow_style
-                )
+                node = _collection(event, mark)
                 if stack:
                     _attach(stack[-1], node)
                 stack.append([node, None])
@@ -243,6 +231,19 @@ class Pending:
                 node = stack.pop()[0]
         node.end_mark = self.end_mark
         return node
+
+
+def _scalar(event: yaml.ScalarEvent, start, end=None) -> yaml.ScalarNode:
+    """A scalar's node: its text, or null for a plain null (`~`, `null`, nothing)."""
+    plain_null = event.implicit[0] and event.value in _NULL_VALUES and event.tag is None
+    return yaml.ScalarNode(_NULL_TAG if plain_null else _STR_TAG, event.value, start, end, event.style)
+
+
+def _collection(event: yaml.Event, start) -> yaml.Node:
+    """An empty mapping's or list's node, for the event that opens it."""
+    if type(event) is yaml.MappingStartEvent:
+        return yaml.MappingNode(_MAP_TAG, [], start, None, event.flow_style)
+    return yaml.SequenceNode(_SEQ_TAG, [], start, None, event.flow_style)
 
 
 def _attach(top: list, node: yaml.Node) -> None:

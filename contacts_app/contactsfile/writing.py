@@ -7,10 +7,11 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: str | os.PathLike, text: str) -> None:
+def write_atomic(path: str | os.PathLike, text: str | bytes) -> None:
     """Replace a file's contents all at once: a temporary file in the same folder, fsync, rename.
 
-    An interrupted write leaves the old file as it was. The file's permissions are kept.
+    An interrupted write leaves the old file as it was. The file's permissions are kept. Text is written
+    as UTF-8, bytes as they are.
     """
     target = Path(path)
     try:
@@ -19,7 +20,8 @@ def write_atomic(path: str | os.PathLike, text: str) -> None:
         mode = 0o644
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        binary = isinstance(text, bytes)
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -33,6 +32,7 @@ from pathlib import Path
 import yaml
 
 from contacts_app.contactsfile.reading import Pending, collector_paused
+from contacts_app.contactsfile.writing import write_atomic
 from contacts_app.model.finding import Finding
 from contacts_app.model.rule_messages import render
 from contacts_app.validation import record_codec
@@ -114,17 +114,8 @@ class RecordCache:
             return cls()
 
     def write(self, file: str | os.PathLike) -> None:
-        """Keep the cache in `file`, replaced all at once (a temporary file beside it, then a rename)."""
-        file = Path(file)
-        data = self.to_bytes()
-        fd, temporary = tempfile.mkstemp(prefix=f"{file.name}.", suffix=".tmp", dir=file.parent)
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, file)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        """Keep the cache in `file`, replaced all at once."""
+        write_atomic(file, self.to_bytes())
 
 
 def _entries_of(data: bytes) -> dict[bytes, tuple]:

@@ -33,7 +33,7 @@ from contacts_app.validation.record_cache import RecordCache
 from contacts_app.web.site_folder import BuildError, Entry, Manifest, SiteFolder
 from contacts_app.web.site_render import Job, Renderer, cpu_count, render_jobs
 from contacts_app.web.site_revisions import revisions_of
-from contacts_app.web.site_search import SearchIndex
+from contacts_app.web.site_search import PagefindRun
 from contacts_app.web.static_site import EXPORTS, StaticLinks
 
 #: The endpoints of a person's own files, rendered first so the bulk files can be made of their cards.
@@ -79,9 +79,9 @@ def build_site(
     folder.check()
     folder.lock()
     try:
-        records = RecordCache.read(folder.records)
-        app, served = _load(contacts_file, records)
-        _keep_records(records, folder.records)
+        cache = RecordCache.read(folder.records)
+        app, served = _load(contacts_file, cache)
+        _keep_records(cache, folder.records)
         directory, modified = served.directory, served.modified
         current = folder.current()
         records, revisions = revisions_of(directory, modified, current)
@@ -97,7 +97,7 @@ def build_site(
         try:
             with Renderer(app, snap, site) as renderer:
                 build = Build(folder, current, snap, site, renderer, workers or cpu_count(), progress)
-                with SearchIndex(build) as search:
+                with PagefindRun(build) as search:
                     files = build.run(jobs)
                     search.finish()
             report = build.report
@@ -239,17 +239,18 @@ class Build:
             self._tell()
 
     def _write(self, job: Job, body: bytes | None) -> tuple[Entry | None, bool]:
-        """A rendered file: the current site's when the bytes are the same (kept, mtime and all), else new;
-        (None, False) for a file left out."""
-        if body is None:
-            return None, False
+        """A rendered file into place (see `settle`); (None, False) for a file left out."""
+        return (None, False) if body is None else self.settle(job.target, job.key, body)
+
+    def settle(self, target: str, key: str, body: bytes) -> tuple[Entry, bool]:
+        """A file's new bytes: the current site's file when they are the same (kept, mtime and all), else
+        written; its entry, and whether it was written."""
         digest = hashlib.blake2b(body, digest_size=16).hexdigest()
-        old = self.before.get(job.target)
-        if old is not None and old.digest == digest and (self.folder.out / job.target).is_file():
-            return Entry(job.key, digest, old.size, old.build), False
-        entry = Entry(job.key, digest, len(body), self.number)
-        self.folder.write(job.target, body)
-        return entry, True
+        old = self.before.get(target)
+        if old is not None and old.digest == digest and (self.folder.out / target).is_file():
+            return Entry(key, digest, old.size, old.build), False
+        self.folder.write(target, body)
+        return Entry(key, digest, len(body), self.number), True
 
     def put(self, target: str, entry: Entry, written: bool = False) -> None:
         """Count a file; bring the working tree's copy up to date unless it was just written there."""

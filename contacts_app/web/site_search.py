@@ -12,7 +12,6 @@ the same, so a host's sync sends only the fragments that changed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
@@ -20,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from contacts_app.web.search_documents import digest_of, documents
-from contacts_app.web.site_folder import BuildError, Entry
+from contacts_app.web.site_folder import BuildError
 from contacts_app.web.static_site import SEARCH_BUNDLE as BUNDLE
 
 #: The bundle's table of contents (its languages, their indexes' names).
@@ -40,7 +39,7 @@ def pagefind() -> str:
     return str(get_executable())
 
 
-class SearchIndex:
+class PagefindRun:
     """A build's Pagefind run, as a context manager: started before the pages are rendered (it needs only
     the records, and its threads take what the rendering leaves of the processors), its bundle placed by
     `finish` once the pages are; leaving the block stops a run that was not finished and removes its files."""
@@ -65,7 +64,7 @@ class SearchIndex:
                 self.close()
                 raise BuildError(f"Pagefind could not index the site ({exc})") from None
 
-    def __enter__(self) -> "SearchIndex":
+    def __enter__(self) -> "PagefindRun":
         return self
 
     def __exit__(self, *exc) -> None:
@@ -92,7 +91,8 @@ class SearchIndex:
             body = path.read_bytes()
             if path.name == ENTRY:
                 body = _canonical(body)
-            _place(build, f"{BUNDLE}/{path.relative_to(out).as_posix()}", body, self.key)
+            target = f"{BUNDLE}/{path.relative_to(out).as_posix()}"
+            build.put(target, *build.settle(target, self.key, body))
 
     def close(self) -> None:
         """Stop Pagefind if it still runs; remove the documents and its bundle."""
@@ -137,14 +137,3 @@ def _canonical(body: bytes) -> bytes:
     """The bundle's table of contents with its keys sorted: Pagefind lists the languages in whichever order
     its threads finished, and an unchanged site must give the same bytes (the search reads it as JSON)."""
     return json.dumps(json.loads(body), sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def _place(build, target: str, body: bytes, key: str) -> None:
-    """One file of the bundle into the build: the current site's when its bytes are the same, else new."""
-    digest = hashlib.blake2b(body, digest_size=16).hexdigest()
-    old = build.before.get(target)
-    if old is not None and old.digest == digest and (build.folder.out / target).is_file():
-        build.put(target, Entry(key, digest, old.size, old.build))
-        return
-    build.folder.write(target, body)
-    build.put(target, Entry(key, digest, len(body), build.number), written=True)
