@@ -33,14 +33,14 @@ def jobs_of(source, base_url):
     """The app, a fresh snapshot (memos of its own) and every job of a build of `source`."""
     from contacts_app.contactsfile.locations import resource_path
     from contacts_app.web import site_build
+    from contacts_app.web.site_keys import site_jobs
     from contacts_app.web.site_revisions import revisions_of
 
     app, served = site_build._load(source)
     records, revisions = revisions_of(served.directory, served.modified, None)
     static = sorted(item.name for item in resource_path("static").iterdir() if item.is_file())
     snap = site_build._snapshot(served, revisions)
-    return app, lambda: site_build._snapshot(served, revisions), site_build._jobs(
-        snap, static, "key", records, revisions)
+    return app, lambda: site_build._snapshot(served, revisions), site_jobs(snap, static, "key", records)
 
 
 @pytest.mark.parametrize("base_url", [BASE, None])

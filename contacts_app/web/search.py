@@ -102,6 +102,15 @@ class SearchIndex:
         so a reload or a build that never needs it does not pay for it."""
         return Suggester(text for c in self.contacts for text in (c.name, *c.title))
 
+    @cached_property
+    def _org_key_by_id(self) -> dict[str, str]:
+        return dict(zip((c.id for c in self.contacts), self.org_keys))
+
+    def org_key(self, contact: Contact) -> str:
+        """The organisation filter's value of one of the index's contacts (looked up, not made again)."""
+        key = self._org_key_by_id.get(contact.id)
+        return organisation_key(contact) if key is None else key
+
     def _order(self, lang: str) -> tuple[int, ...]:
         keys = [(sort_key(c.organisation.pick(lang) or "~"), sort_key(c.name)) for c in self.contacts]
         return tuple(sorted(range(len(self.contacts)), key=keys.__getitem__))

@@ -1,11 +1,9 @@
 """`contacts build`: the directory as static files, rebuilt incrementally, put in place in one step.
 
 A build loads and validates the file once, then lists every file of the site (static_site.EXPORTS) with a
-key: a digest of what the file is made of, that is the program and its templates, the site's address, the
-route and its arguments, and the fingerprint of every record the file shows (its fields and revision).
-A file whose key the current site already has cannot have changed and is kept as it is, without being
-rendered; every other file is rendered by the server's own views (site_render.py), and kept too when its
-bytes come out the same. So a rebuild after a one-contact edit renders that person's files, the pages and
+key: a digest of what the file is made of (site_keys.py). A file whose key the current site already has
+cannot have changed and is kept as it is, without being rendered; every other file is rendered by the
+server's own views (site_render.py), and kept too when its bytes come out the same. So a rebuild after a one-contact edit renders that person's files, the pages and
 bulk files that list them, and nothing else.
 
 A record's revision (the vCard's REV) comes from site_revisions.py.
@@ -23,21 +21,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-import contacts_app
 from contacts_app.contactsfile.locations import resource_path
-from contacts_app.model.contact import LANGUAGES
 from contacts_app.model.errors import SourceError
 from contacts_app.outputs.vcard import DEFAULT_VERSION, contact_uid
 from contacts_app.validation.publish import publication_notes
 from contacts_app.validation.record_cache import RecordCache
 from contacts_app.web.site_folder import BuildError, Entry, Manifest, SiteFolder
+from contacts_app.web.site_keys import PERSONAL, build_key, site_jobs
 from contacts_app.web.site_render import Job, Renderer, cpu_count, render_jobs
 from contacts_app.web.site_revisions import revisions_of
 from contacts_app.web.site_search import PagefindRun
 from contacts_app.web.static_site import EXPORTS, StaticLinks
-
-#: The endpoints of a person's own files, rendered first so the bulk files can be made of their cards.
-PERSONAL = ("pages.person", "downloads.person_vcard", "downloads.person_qr", "api.contact")
 
 _UID = re.compile(r"\r\nUID:([^\r]+)\r\n")
 
@@ -78,6 +72,11 @@ def build_site(
     folder = SiteFolder(Path(out_dir).absolute())
     folder.check()
     folder.lock()
+    collecting = gc.isenabled()
+    # A build makes millions of objects that live as long as it does, and few cycles: each full pass of
+    # the collector over them costs tenths of a second, several seconds of a national rebuild. The forked
+    # renderers, which do make garbage, collect again (site_render.py).
+    gc.disable()
     try:
         cache = RecordCache.read(folder.records)
         app, served = _load(contacts_file, cache)
@@ -86,13 +85,11 @@ def build_site(
         current = folder.current()
         records, revisions = revisions_of(directory, modified, current)
         snap = _snapshot(served, revisions)
-        # Everything loaded lives as long as the build: the collector need never walk it again (each of its
-        # full passes over a national directory's objects costs tenths of a second), nor touch the pages
-        # of memory the forked renderers share with this process.
+        # Nor need the renderers' collector walk the loaded data, or touch the memory they share with this process.
         gc.freeze()
         site = StaticLinks(base_url)
         static = sorted(item.name for item in resource_path("static").iterdir() if item.is_file())
-        jobs = _jobs(snap, static, _build_key(base_url), records, revisions)
+        jobs = site_jobs(snap, static, build_key(base_url), records)
         folder.prepare()
         try:
             with Renderer(app, snap, site) as renderer:
@@ -109,6 +106,8 @@ def build_site(
             raise
     finally:
         gc.unfreeze()
+        if collecting:
+            gc.enable()
         folder.unlock()
     report.out_dir, report.contacts, report.errors = folder.out, len(snap.contacts), len(directory.errors)
     report.files, report.site_bytes = len(files) + 1, sum(e.size for e in files.values())
@@ -154,43 +153,6 @@ def _snapshot(served, revisions: dict[str, datetime]):
     return Snapshot(served.directory, served.modified, MappingProxyType(revisions), served.search, memos)
 
 
-def _build_key(base_url: str | None) -> str:
-    """What every file depends on besides its records: this program, its templates and static files, the address."""
-    digest = hashlib.blake2b(f"{contacts_app.__version__}\0{base_url}".encode(), digest_size=16)
-    package = Path(contacts_app.__file__).parent
-    for folder, pattern in ((package, "*.py"), (resource_path("templates"), "*"), (resource_path("static"), "*")):
-        for path in sorted(folder.rglob(pattern)):
-            if path.is_file():
-                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-def _jobs(snap, static: list[str], build_key: str, records: dict, revisions: dict) -> list[Job]:
-    """Every file of the site with its key: each person's files together, then the pages and bulk files."""
-    prints = {cid: f"{p}@{rev}" for cid, (p, rev) in records.items()}
-    shared = _directory_facts(snap)
-    jobs = []
-    for endpoint, export in sorted(EXPORTS.items(), key=lambda item: item[0] not in PERSONAL):
-        for values in export.every(snap, static):
-            digest = hashlib.blake2b(f"{build_key}\0{endpoint}\0{sorted(values.items())}".encode(), digest_size=16)
-            digest.update("\0".join(prints[c.id] for c in export.inputs(snap, values)).encode())
-            if export.shared:
-                digest.update(shared)
-            jobs.append(Job(endpoint, tuple(sorted(values.items())), export.file(values), digest.hexdigest()))
-    people = {c.id: n for n, c in enumerate(snap.contacts)}
-    personal = sorted((j for j in jobs if j.endpoint in PERSONAL), key=lambda j: people[dict(j.values)["contact_id"]])
-    return personal + [j for j in jobs if j.endpoint not in PERSONAL]
-
-
-def _directory_facts(snap) -> bytes:
-    """What every page of the directory shows of the whole: how many contacts, the organisations and their sizes."""
-    sizes: dict[str, int] = {}
-    for key in snap.search.org_keys:
-        sizes[key] = sizes.get(key, 0) + 1
-    facts = (len(snap.contacts), [snap.search.organisations(lang) for lang in LANGUAGES], sorted(sizes.items()))
-    return repr(facts).encode()
-
-
 class Build:
     """One build's work: which files to keep and which to render, their placing, and the tally."""
 
@@ -224,14 +186,21 @@ class Build:
     def _place(self, jobs: list[Job]) -> None:
         """Keep the files whose key is unchanged; render the others (in worker processes) and place them."""
         todo = []
-        for job in jobs:
-            if not self._same_key(job):
+        before, held, files = self.before, self.folder.work_manifest.files or {}, self.files
+        for job in jobs:  # (a loop of its own: nearly every file of a rebuild passes here)
+            old = before.get(job.target)
+            if old is None or old.key != job.key:
                 todo.append(job)
                 continue
-            try:
-                self.put(job.target, self.before[job.target])
-            except FileNotFoundError:  # gone from the current site since: made again
-                todo.append(job)
+            there = held.get(job.target)
+            if there is None or there.digest != old.digest or there.build != old.build:
+                try:
+                    self.folder.keep(job.target)
+                except FileNotFoundError:  # gone from the current site since: made again
+                    todo.append(job)
+                    continue
+            files[job.target] = old
+        self.report.unchanged += len(jobs) - len(todo)
         self._tell()
         for job, (entry, written) in render_jobs(todo, self.renderer.render, self._write, self.workers):
             if entry is not None:  # None: a QR code the card is too big for, left out

@@ -111,9 +111,7 @@ def _person_page(snap: Snapshot, values: dict) -> Sequence[Contact]:
 
 def _desks_of(snap: Snapshot, contacts: Sequence[Contact]) -> tuple[Contact, ...]:
     """The press desks of the organisations of `contacts`, each once."""
-    from contacts_app.web.search import organisation_key
-
-    keys = dict.fromkeys(organisation_key(c) for c in contacts)
+    keys = dict.fromkeys(map(snap.search.org_key, contacts))
     return tuple(desk for key in keys for desk in snap.desks.get(key, ()))
 
 
