@@ -44,6 +44,14 @@ def build_command(out: Path, source: Path) -> list[str]:
     return [*bench_validate.validate_command()[:-1], "build", str(out), str(source), "--base-url", BASE_URL]
 
 
+def timed(command: list[str]) -> float:
+    """Wall time of one command, started once the system has written out every file the last one wrote or
+    removed (a build leaves hundreds of megabytes for the kernel to write back: whichever command came next
+    would pay for it)."""
+    os.sync()
+    return bench_validate.run(command)
+
+
 def fresh(out: Path) -> None:
     """No site and no build before it: the next build is a full one."""
     shutil.rmtree(out, ignore_errors=True)
@@ -83,13 +91,13 @@ def measure_size(n: int, folder: Path, repeats: int) -> dict:
         fresh(out)
         pair = [(validates, validate), (builds, build_command(out, source))]
         for times, command in pair if i % 2 == 0 else reversed(pair):
-            times.append(bench_validate.run(command))
+            times.append(timed(command))
         for edit in range(2):
             toggle_one_contact(source, edit)
-            rebuilds.append(bench_validate.run(build_command(out, source)))
+            rebuilds.append(timed(build_command(out, source)))
         for edit in range(2):
             toggle_verified(source, edit)
-            stamps.append(bench_validate.run(build_command(out, source)))
+            stamps.append(timed(build_command(out, source)))
     files = sum(1 for p in out.rglob("*") if p.is_file())
     megabytes = sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 1e6
     fresh(out)
@@ -135,7 +143,7 @@ def render(rows: list[dict], cold: list[float], warm: list[float], info: dict, a
         f"Produced by `{command}` on {info['date']}.",
         "",
         f"- machine: {info['nproc']} CPU(s), {info['cpu']}; {info['os']}; Python {info['python']}",
-        f"- whole commands, interleaved, medians; `contacts build OUT FILE --base-url {BASE_URL}`, a full build"
+        f"- whole commands, interleaved, medians, each started after `sync`; `contacts build OUT FILE --base-url {BASE_URL}`, a full build"
         " into a new folder, next to `contacts validate FILE`; the rebuilds build into the site just made after"
         " one edit of one contact, two of each kind per run: **title**, its Swedish title (words the search"
         " finds, so the search index is made again), **verified**, a `verified:` stamp put in and taken out"

@@ -128,6 +128,23 @@ def test_the_swap_is_one_step_a_reader_never_finds_the_site_missing_or_half_made
     assert misses == [] and seen == {True, False}
 
 
+def test_the_site_is_readable_by_a_web_server_whatever_the_umask(cli, tmp_path):
+    source = generated(tmp_path / "contacts.yaml", 12, seed=5)
+    before = os.umask(0o077)  # a staff member's private umask
+    try:
+        assert cli("build", tmp_path / "site", source, "--jobs", "2", "--base-url", BASE)[0] == 0
+    finally:
+        os.umask(before)
+    modes = {}
+    for folder, folders, names in os.walk(tmp_path / "site"):
+        for name in folders + names:
+            path = Path(folder, name)
+            modes[path.relative_to(tmp_path).as_posix()] = path.stat().st_mode & 0o777
+    assert len(modes) > 100
+    assert {p: oct(m) for p, m in modes.items() if m not in (0o644, 0o755)} == {}
+    assert modes["site/people"] == 0o755 and modes["site/en/people"] == 0o755 and modes["site/index.html"] == 0o644
+
+
 def test_many_processes_build_the_same_site_as_one(cli, tmp_path):
     source = generated(tmp_path / "contacts.yaml", 40, seed=5)
     assert cli("build", tmp_path / "one", source, "--jobs", "1", "--base-url", BASE)[0] == 0

@@ -93,6 +93,7 @@ class SiteFolder:
         self.work_manifest = Manifest()
         self._lock_fd: int | None = None
         self._folders: set[Path] = set()  # the working tree's folders known to exist (fewer system calls)
+        self._masked = _umask() & 0o644 != 0  # whether a new file needs its mode set (a call a file less)
 
     # -- before ----------------------------------------------------------------------------------------
 
@@ -158,7 +159,8 @@ class SiteFolder:
             target.unlink()
             fd = os.open(target, _NEW_FILE, 0o644)
         try:
-            os.fchmod(fd, 0o644)  # whatever the umask
+            if self._masked:
+                os.fchmod(fd, 0o644)  # whatever the umask
             view = memoryview(body)
             while view:
                 view = view[os.write(fd, view):]
@@ -187,6 +189,9 @@ class SiteFolder:
         if folder not in self._folders:
             folder.mkdir(parents=True, exist_ok=True)
             self._folders.add(folder)
+            while self._masked and folder != self.work:  # readable by the web server, whatever the umask
+                folder.chmod(0o755)
+                folder = folder.parent
         return target
 
     def remove_others(self, wanted: set[str]) -> int:
@@ -267,6 +272,13 @@ def _link_tree(source: Path, target: Path) -> None:
     shutil.copytree(source, target, copy_function=link, symlinks=True)
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it, so once, before the build starts any thread or process)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _remove(path: Path) -> None:
     """Remove a tree or a file, if there is one."""
     if path.is_symlink() or path.is_file():
@@ -277,10 +289,7 @@ def _remove(path: Path) -> None:
 
 def _unlink(path: Path) -> None:
     """Remove a file if it is there."""
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
+    path.unlink(missing_ok=True)
 
 
 def _rmdir_if_empty(folder: Path) -> bool:
