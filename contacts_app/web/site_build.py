@@ -26,7 +26,8 @@ from contacts_app.model.errors import SourceError
 from contacts_app.outputs.vcard import DEFAULT_VERSION, contact_uid
 from contacts_app.validation.publish import publication_notes
 from contacts_app.validation.record_cache import RecordCache
-from contacts_app.web.site_folder import BuildError, Entry, Manifest, SiteFolder
+from contacts_app.web.site_folder import BuildError, SiteFolder
+from contacts_app.web.site_manifest import Entry, Manifest
 from contacts_app.web.site_keys import PERSONAL, build_key, site_jobs
 from contacts_app.web.site_render import Job, Renderer, cpu_count, render_jobs
 from contacts_app.web.site_revisions import revisions_of

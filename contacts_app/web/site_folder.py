@@ -5,8 +5,8 @@ next to OUTDIR (the build before the current one), brings it up to date, and the
 in one atomic step (Linux `renameat2(RENAME_EXCHANGE)`), so a reader sees the old site or the new one,
 never half of either. The old site becomes the next build's working tree.
 
-Every file is listed in a manifest (MARKER, a JSON file at the top of the tree) with the key of what it was
-made from, the digest of its bytes and the build that wrote those bytes. A file whose bytes the new build
+Every file is listed in a manifest (site_manifest.py, a JSON file at the top of the tree) with the key of
+what it was made from, the digest of its bytes and the build that wrote those bytes. A file whose bytes the new build
 keeps is the very file of the site being replaced: a hard link to it (the same bytes and the same mtime,
 so `rsync` or an object store's sync sends only what changed, and the two trees cost little more disk than
 one). A file is only ever replaced, never written in place, because its inode may be shared by both trees.
@@ -17,69 +17,22 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
-import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from contacts_app.model.errors import ContactsError
+from contacts_app.web.site_manifest import MARKER, Entry, Manifest
 
-MARKER = ".contacts-build"
-MANIFEST_FORMAT = 1
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 class BuildError(ContactsError):
     """The site cannot be built (or put in place); the message says why."""
-
-
-class Entry(NamedTuple):
-    """One file of a built site: the key of its inputs, the digest and size of its bytes, the build that wrote them
-    (a tuple: a national site's manifest makes a hundred thousand of them at every build)."""
-
-    key: str
-    digest: str
-    size: int
-    build: int
-
-
-@dataclass
-class Manifest:
-    """What a built tree holds: its build number, each record's fingerprint and revision, every file's Entry."""
-
-    build: int = 0
-    records: dict[str, list[str]] | None = None
-    files: dict[str, Entry] | None = None
-
-    @classmethod
-    def read(cls, tree: Path) -> "Manifest | None":
-        """The manifest of a tree, or None when it has none this version of the program can use."""
-        try:
-            data = json.loads((tree / MARKER).read_text(encoding="utf-8"))
-            if data.get("format") != MANIFEST_FORMAT:
-                return None
-            files = {path: Entry._make(entry) for path, entry in data["files"].items()}
-            return cls(int(data["build"]), dict(data["records"]), files)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None
-
-    def write(self, tree: Path) -> None:
-        """Write the manifest into a tree (the tree's last step, so a tree with one is complete)."""
-        data = {
-            "format": MANIFEST_FORMAT,
-            "made_by": "contacts build; the next build replaces this whole folder",
-            "build": self.build,
-            "records": self.records or {},
-            "files": dict(sorted((self.files or {}).items())),  # each Entry a JSON list
-        }
-        (tree / MARKER).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        (tree / MARKER).chmod(0o644)
 
 
 class SiteFolder:

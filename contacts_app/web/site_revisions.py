@@ -9,7 +9,7 @@ import hashlib
 from datetime import datetime
 
 from contacts_app.model.contact import Contact, Directory
-from contacts_app.web.site_folder import Manifest
+from contacts_app.web.site_manifest import Manifest
 
 
 def revisions_of(directory: Directory, modified: datetime, current: Manifest | None):
