@@ -317,3 +317,20 @@ def test_import_keeps_every_record_and_byte_of_the_file(tmp_path_factory, text, 
     assert len(records(after)) == len(theirs) + len(result.report.added) or result.findings
     if yaml.safe_load(text)["contacts"] and not text.startswith("{"):  # a block list: only insertions
         assert after.startswith(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text())
+def test_folding_and_sort_keys_drop_exactly_the_combining_characters(text):
+    # the definitions, character by character, that the quicker ways of name_match.fold and search.sort_key keep
+    import unicodedata
+
+    from contacts_app.normalise import name_match
+    from contacts_app.web.search import _SWEDISH_ORDER, sort_key
+
+    def bare(decomposed: str) -> str:
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+    folded = unicodedata.normalize("NFKD", text.lower().translate(name_match._SIMPLE_FOLD))
+    assert name_match.fold(text) == bare(folded).replace("'", "").replace("’", "")
+    assert sort_key(text) == bare(unicodedata.normalize("NFKD", text.casefold().translate(_SWEDISH_ORDER)))

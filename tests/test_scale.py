@@ -95,6 +95,17 @@ def test_the_fast_search_finds_what_a_plain_scan_finds(client, query):
     assert [c.id for c in idx.select(query, "")] == plain  # and again, from the remembered words
 
 
+def test_an_index_whose_texts_wait_for_the_first_search_finds_the_same(client):
+    from contacts_app.web.search import SearchIndex
+
+    made = store_of(client.application).snapshot.search
+    waiting = SearchIndex(made.contacts, texts=False)
+    assert "_texts" in made.__dict__ and "_texts" not in waiting.__dict__  # a build's index makes none
+    for query in ("kommun", "ö", "a", "region väst", "070"):
+        assert [c.id for c in waiting.select(query, "")] == [c.id for c in made.select(query, "")]
+    assert waiting.org_keys == made.org_keys and waiting.order("sv") == made.order("sv")
+
+
 def test_the_whole_directory_file_is_made_once_per_version(client):
     first = client.get("/contacts.vcf")
     body = first.get_data()

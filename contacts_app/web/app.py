@@ -40,6 +40,8 @@ def create_app(config: dict | None = None):
     LOAD_IN_CHILD (read and validate the file in a
     child process: default for big files, see store.load; False for a short-lived process such as a build),
     RECORD_CACHE (the validation.record_cache.RecordCache the store starts from: a build's, kept between builds).
+    SEARCH_TEXTS (False: the search texts are made at the first search, not with each snapshot; a build never
+    searches).
     """
     import os
 
@@ -90,6 +92,7 @@ def create_app(config: dict | None = None):
         path, interval=float(interval or 0), watch=True, keep_last_good=keep,
         lang=app.config.get("MESSAGE_LANGUAGE") or "en", guard=guard, confine=not app.config["FOLLOW_LINKS"],
         isolate=app.config.get("LOAD_IN_CHILD"), records=app.config.get("RECORD_CACHE"),
+        search_texts=app.config.get("SEARCH_TEXTS", True),
     ))
 
     views.init_app(app)

@@ -35,6 +35,8 @@ _SWEDISH_ORDER = str.maketrans({"å": "z\x01", "ä": "z\x02", "æ": "z\x02", "ö
 def sort_key(text: str) -> str:
     """Swedish alphabetical order: å, ä, ö after z; other accents as their base letter."""
     text = text.casefold().translate(_SWEDISH_ORDER)
+    if text.isascii():  # nothing to decompose (å, ä and ö are ASCII by now): most names and organisations
+        return text
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
@@ -78,15 +80,11 @@ def _slug(name: str) -> str:
 class SearchIndex:
     """The search texts, organisation keys, orders and organisation lists of one version's contacts."""
 
-    def __init__(self, contacts: tuple[Contact, ...]):
+    def __init__(self, contacts: tuple[Contact, ...], *, texts: bool = True):
         self.contacts = contacts
-        self.haystacks = tuple(haystack(c) for c in contacts)
         self.org_keys = tuple(organisation_key(c) for c in contacts)
-        starts = _starts_of(self.haystacks)
-        #: Every search text joined by newlines (which a folded word never holds), and where each begins.
-        self._joined, self._starts = "\n".join(self.haystacks), starts
-        names = tuple(name_words(c) for c in contacts)
-        self._names, self._name_starts = "\n".join(names), _starts_of(names)
+        if texts:  # made now, with the snapshot, rather than by the first search (a build never searches)
+            self._texts
         self.releases = Releases(contacts)
         self._orders = {lang: self._order(lang) for lang in LANGUAGES}
         self._organisations = {lang: self._organisation_list(lang) for lang in LANGUAGES}
@@ -95,6 +93,18 @@ class SearchIndex:
         )
         self._listings: dict[tuple[str, str | None], list[Contact]] = {}  # no query: a few per organisation
         self._known_orgs = frozenset(self.org_keys)
+
+    @cached_property
+    def _texts(self) -> tuple[str, list[int], str, list[int]]:
+        """Every search text joined by newlines (which a folded word never holds), and where each begins; the
+        same of the names' words."""
+        names = tuple(name_words(c) for c in self.contacts)
+        return "\n".join(self.haystacks), _starts_of(self.haystacks), "\n".join(names), _starts_of(names)
+
+    @cached_property
+    def haystacks(self) -> tuple[str, ...]:
+        """Each contact's search text (see `haystack`)."""
+        return tuple(haystack(c) for c in self.contacts)
 
     @cached_property
     def suggester(self) -> Suggester:
@@ -179,10 +189,11 @@ class SearchIndex:
         whose name has a word starting with it (remembered for the last few hundred)."""
         hits = self._words.get(word)
         if hits is None:
+            joined, starts, names, name_starts = self._texts
             if len(word) <= SHORT_WORD:
-                found = _scan(self._names, self._name_starts, " " + word)
+                found = _scan(names, name_starts, " " + word)
             else:
-                found = _scan(self._joined, self._starts, word)
+                found = _scan(joined, starts, word)
             hits = self._words.put(word, frozenset(found))
         return hits
 

@@ -124,7 +124,7 @@ def _load(contacts_file: str | os.PathLike, records: RecordCache | None = None):
     from contacts_app.web.store import store_of
 
     app = create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None, "PUBLIC_URL": None,
-                      "LOAD_IN_CHILD": False, "RECORD_CACHE": records})
+                      "LOAD_IN_CHILD": False, "RECORD_CACHE": records, "SEARCH_TEXTS": False})
     store = store_of(app)
     if store.failed:
         raise SourceError(store.failed.findings[0]) if store.failed.unreadable else BuildError(

@@ -6,8 +6,7 @@ memos are made when it is swapped in. The file is watched by the store's own bac
 becomes unreadable, stops being YAML, or leaves no valid contact at all, the last good snapshot stays in
 service and the failed attempt is kept for the status page. A single record whose new version has errors
 is served in its last good version (validation.publish); with `keep_last_good` the records published are
-kept beside the file too (contactsfile.lastgood), so a restart serves them the same way. Each reload is
-logged in one line.
+kept beside the file too (contactsfile.lastgood), so a restart serves them the same way. A reload logs a line.
 """
 
 from __future__ import annotations
@@ -56,14 +55,15 @@ class Snapshot:
 
     @classmethod
     def of(cls, directory: Directory, modified: datetime,
-           revisions: Mapping[str, datetime] | None = None) -> "Snapshot":
-        """A snapshot of `directory`, its search index built and its memos made, ready to be swapped in."""
+           revisions: Mapping[str, datetime] | None = None, *, search_texts: bool = True) -> "Snapshot":
+        """A snapshot of `directory`, its search index built (its texts at the first search unless `search_texts`)
+        and its memos made, ready to be swapped in."""
         # imported here, so the child process of `load` imports no Flask
         from contacts_app.web.memos import Memos
         from contacts_app.web.search import SearchIndex
 
         revisions = MappingProxyType(dict(revisions or {}))
-        return cls(directory, modified, revisions, SearchIndex(directory.contacts), Memos())
+        return cls(directory, modified, revisions, SearchIndex(directory.contacts, texts=search_texts), Memos())
 
     @property
     def contacts(self) -> tuple[Contact, ...]:
@@ -111,10 +111,9 @@ class DirectoryStore:
 
     def __init__(self, path: str | os.PathLike, *, interval: float = 1.0, isolate: bool | None = None,
                  watch: bool = False, keep_last_good: bool = False, lang: str = "en", confine: bool = True,
-                 guard: ReloadGuard | None = None, records: RecordCache | None = None):
-        self.path = str(path)
-        self.lang = lang  # of the log's lines
-        self.keep_last_good = keep_last_good
+                 guard: ReloadGuard | None = None, records: RecordCache | None = None, search_texts: bool = True):
+        self.path, self.search_texts = str(path), search_texts  # (a build never searches: see Snapshot.of)
+        self.lang, self.keep_last_good = lang, keep_last_good  # lang: of the log's lines
         # Until the first version is in service, the last good records are those kept beside the file.
         self._seed: Mapping[str, Contact] | None = KeptRecords(self.path) if keep_last_good else None
         self.interval, self.isolate = interval, isolate
@@ -236,7 +235,8 @@ class DirectoryStore:
         mtime = datetime.fromtimestamp(stamp[0] / 1e9, timezone.utc).replace(microsecond=0) if stamp else None
         modified = forward(self._snapshot.modified, mtime or directory.loaded_at)
         first = self._seed is not None or before.version == "none"
-        self._snapshot = Snapshot.of(directory, modified, _revisions(self._snapshot, directory, modified))
+        revisions = _revisions(self._snapshot, directory, modified)
+        self._snapshot = Snapshot.of(directory, modified, revisions, search_texts=self.search_texts)
         self._seed = None
         if not first:
             log.info(". ".join([reload_line(before, directory, self.lang), *publication_notes(directory, self.lang)]))
