@@ -186,3 +186,29 @@ def test_a_rebuild_whose_search_words_are_the_same_keeps_the_index_without_runni
     contacts_file.write_text(contacts_file.read_text(encoding="utf-8").replace("Burman", "Burmann"), encoding="utf-8")
     with pytest.raises(AssertionError, match="Pagefind ran"):
         build_site(site, contacts_file)
+
+
+@pytest.mark.parametrize("old, new, searched", [
+    ("Kommunalråd", "Tillförordnat kommunalråd", True),
+    ("0910-73 50 00", "0910-73 50 01", True),
+    ("lorents.burman@skelleftea.se", "lorents.burman@skelleftea.com", True),
+    ("party: S\n    phones:\n      - number: 0910", "party: M\n    phones:\n      - number: 0910", True),
+    ("  - id: lorents-burman\n", "  - id: lorents-burman\n    verified: 2026-11-30\n", False),
+    ("# Contacts for the web", "# The contacts for the web", False),
+])
+def test_the_search_indexs_key_moves_exactly_when_a_document_does(contacts_file, old, new, searched):
+    from contacts_app import create_app
+    from contacts_app.web.search_documents import documents, documents_key
+    from contacts_app.web.store import store_of
+
+    def indexed():
+        snap = store_of(create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None})).snapshot
+        return documents_key(snap, "program"), dict(documents(snap))
+
+    key, docs = indexed()
+    text = contacts_file.read_text(encoding="utf-8")
+    assert old in text
+    contacts_file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    new_key, new_docs = indexed()
+    assert (new_docs != docs) is searched
+    assert (new_key != key) is searched

@@ -90,12 +90,13 @@ def build_site(
         gc.freeze()
         site = StaticLinks(base_url)
         static = sorted(item.name for item in resource_path("static").iterdir() if item.is_file())
-        jobs = site_jobs(snap, static, build_key(base_url), records)
+        program = build_key(base_url)
+        jobs = site_jobs(snap, static, program, records)
         folder.prepare()
         try:
             with Renderer(app, snap, site) as renderer:
                 build = Build(folder, current, snap, site, renderer, workers or cpu_count(), progress)
-                with PagefindRun(build) as search:
+                with PagefindRun(build, program) as search:
                     files = build.run(jobs)
                     search.finish()
             report = build.report

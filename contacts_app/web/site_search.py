@@ -5,9 +5,9 @@ Pagefind (its binary, from the `pagefind_bin` wheel) reads one small document pe
 pages load (static/static-search.js imports it, from the site itself) and the index in fragments, one index
 per language (`<html lang>`), so a Swedish page searches the Swedish pages. The documents are written to a
 memory file system where there is one. The bundle's files go into the build's manifest like every other
-file, each keyed by the digest of all the documents: a build whose documents are the same keeps the bundle
-as it is without running Pagefind, and a changed one keeps, mtime and all, every file whose bytes come out
-the same, so a host's sync sends only the fragments that changed.
+file, each keyed by a digest of what all the documents are made of: a build whose documents would be the
+same keeps the bundle as it is without making them or running Pagefind, and a changed one keeps, mtime
+and all, every file whose bytes come out the same, so a host's sync sends only the fragments that changed.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from contacts_app.web.search_documents import digest_of, documents
+from contacts_app.web.search_documents import documents, documents_key
 from contacts_app.web.site_folder import BuildError
 from contacts_app.web.static_site import SEARCH_BUNDLE as BUNDLE
 
@@ -44,14 +44,14 @@ class PagefindRun:
     the records, and its threads take what the rendering leaves of the processors), its bundle placed by
     `finish` once the pages are; leaving the block stops a run that was not finished and removes its files."""
 
-    def __init__(self, build):
+    def __init__(self, build, program: str):
         self.build = build
-        docs = list(documents(build.snap))
-        self.key = f"{BUNDLE}:{digest_of(docs)}:{_version()}"
+        self.key = f"{BUNDLE}:{documents_key(build.snap, program)}:{_version()}"
         self._process: subprocess.Popen | None = None
         self._work: tempfile.TemporaryDirectory | None = None
         if self._unchanged():
             return
+        docs = list(documents(build.snap))
         scratch = MEMORY if MEMORY.is_dir() and os.access(MEMORY, os.W_OK) else build.folder.out.parent
         self._work = tempfile.TemporaryDirectory(prefix=".pagefind-", dir=scratch)
         work = Path(self._work.name)
