@@ -45,8 +45,9 @@ def documents_key(snap, program: str) -> str:
     digest = hashlib.blake2b(program.encode(), digest_size=16)
     for contact in snap.contacts:
         release = release_of.get(contact.id)
+        numbers = [(phone.e164, phone.national, phone.international) for phone in contact.phones]
         words = (contact.id, contact.name, contact.title.items, contact.organisation.items, contact.party,
-                 contact.phones, contact.emails, release.title if release is not None else None)
+                 numbers, contact.emails, release.title if release is not None else None)
         digest.update(repr(words).encode())
     for release in snap.search.releases.all:
         digest.update(repr((release.id, release.title, release.date, [c.name for c in release.contacts])).encode())
