@@ -4,6 +4,7 @@ moved or removed, and options changed; a damaged cache file is ignored."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -254,3 +255,89 @@ def test_a_build_keeps_its_cache_beside_the_site_never_in_it(cli, tmp_path):
     records.write_bytes(b"garbage")
     assert cli("build", str(out), str(path))[0] == 0
     assert len(RecordCache.read(Path(records)).entries) == 12
+
+
+# -- the known records stood in for, so the parser reads only the others (record_spans.py) --------------
+
+
+def parser_spans(text: str) -> list[tuple[int, int]]:
+    """Where the YAML parser puts each record of the contacts list: its first line's start to its last value's end."""
+    from contacts_app.contactsfile.reading import ContactNodes
+
+    spans = []
+    for node in ContactNodes(text, "contacts.yaml", lazy=True):
+        start = node.start_mark.index
+        spans.append((text.rfind("\n", 0, start) + 1, node.end_mark.index))
+    return spans
+
+
+def same_or_same_error(text: str, cache: RecordCache):
+    """`check`, or the very same syntax error with and without the cache."""
+    from contacts_app.model.errors import SourceError
+
+    doc = parse_document(text, "contacts.yaml", "v")
+    try:
+        fresh = validate_document(doc, today=TODAY)
+    except SourceError as exc:
+        with pytest.raises(SourceError) as cached:
+            validate_document(doc, today=TODAY, cache=cache)
+        assert cached.value.finding == exc.finding
+        return None
+    return check(text, cache)
+
+
+def test_the_records_are_cut_where_the_parser_cuts_them(tmp_path):
+    from contacts_app.validation.record_spans import record_spans
+
+    for text in (text_of(RECORDS), SHIPPED.read_text(encoding="utf-8"),
+                 generated(tmp_path / "c.yaml", 300, seed=3).read_text(encoding="utf-8"),
+                 "contacts:\n- id: at-the-margin\n  name: Vid Kanten\n- id: two\n  name: Två\nother: 1\n"):
+        assert record_spans(text) == parser_spans(text)
+
+
+def test_known_records_are_not_parsed_again(monkeypatch):
+    import contacts_app.validation.validate as validate
+
+    parsed = []
+    real = validate.ContactNodes
+
+    def recording(text, name, **kwargs):
+        parsed.append(text)
+        return real(text, name, **kwargs)
+
+    monkeypatch.setattr(validate, "ContactNodes", recording)
+    cache = RecordCache()
+    check(text_of(RECORDS), cache)
+    edited = [RECORDS[0].replace("Presschef", "Pressansvarig"), *RECORDS[1:]]
+    parsed.clear()
+    check(text_of(edited), cache)
+    assert cache.misses == 1 and cache.hits == len(RECORDS) - 1
+    reduced = parsed[-1]  # the cached validation's text (the fresh one parsed the file as it is)
+    stand_ins = re.findall(r"^  - 0$", reduced, re.M)
+    assert len(stand_ins) == len(RECORDS) - 1 and "Pressansvarig" in reduced and "Ulla Lind" not in reduced
+    assert reduced.count("\n") == text_of(edited).count("\n")  # every line keeps its number
+
+
+@pytest.mark.parametrize("edit", [
+    # a quote left open swallows the next record: a syntax error, the same with the cache
+    lambda records: [records[0].replace("name: Åsa Öberg", 'name: "Åsa Öberg'), *records[1:]],
+    # ... and closed in a record further down, past records the cache knows
+    lambda records: [records[0].replace("name: Åsa Öberg", 'name: "Åsa Öberg'), *records[1:4],
+                     records[4].replace("name: Flödet Ett", 'name: Flödet" Ett'), *records[5:]],
+    # a quoted name whose next line looks like a record of its own
+    lambda records: [records[0].replace("name: Åsa Öberg", 'name: "Åsa Öberg'),
+                     '  - id: bo-ek"\n', *records[1:]],
+    # a record's first value on the line after its dash
+    lambda records: [records[0].replace("  - id: asa-oberg", "  -\n    id: asa-oberg"), *records[1:]],
+    # a block scalar, a tab, a document marker: the text is read whole
+    lambda records: [records[0] + "    notes: |\n      a note\n\n", *records[1:]],
+    lambda records: [records[0].replace("title:", "title:\t"), *records[1:]],
+    lambda records: [*records, "...\n"],
+    # comments between the records, and a record commented out
+    lambda records: [records[0], "  # - id: old-one\n  #   name: Gammal\n", *records[1:]],
+])
+def test_a_text_not_cut_as_the_parser_cuts_it_is_read_whole(edit):
+    cache = RecordCache()
+    check(text_of(RECORDS), cache)
+    same_or_same_error(text_of(edit(list(RECORDS))), cache)
+    same_or_same_error(text_of(RECORDS), cache)

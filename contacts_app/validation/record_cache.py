@@ -38,6 +38,7 @@ from contacts_app.model.rule_messages import render
 from contacts_app.validation import record_codec
 from contacts_app.validation.fields import Draft, read_contact
 from contacts_app.validation.photos import photos_folder
+from contacts_app.validation.record_spans import Mismatch, Reduced, reduced
 
 #: The values of findings that are lines of the file (shifted with the record).
 LINE_ARGS = frozenset({"line", "first"})
@@ -141,10 +142,28 @@ class Reader:
         self.check_dns, self.today, self.stale_after = check_dns, today, stale_after
         self.context = _context(path, today, stale_after)
         self.used: dict[bytes, tuple] = {}
+        self.reduced: Reduced | None = None
         cache.hits = cache.misses = 0
+
+    def reduce(self) -> str:
+        """The text to parse: the file's, each record with an outcome stood in for (record_spans.py), so the
+        parser need not read it; `__call__` and `finish` raise Mismatch when it was not cut as the parser cuts."""
+        entries = self.cache.entries
+        if not self.check_dns:
+            self.reduced = reduced(self.text, lambda span: key if (key := self._digest(span)) in entries else None)
+        return self.text if self.reduced is None else self.reduced.text
 
     def __call__(self, node: yaml.Node | Pending) -> Draft:
         """The draft of one record of the contacts list (its nodes built only when its rules must run)."""
+        stood_in = self.reduced.stand_in(node) if self.reduced is not None else None
+        if stood_in is not None:
+            try:
+                draft = _replay(self.path, self.cache.entries[stood_in], node.start_mark.line + 1)
+            except (TypeError, ValueError, KeyError, AttributeError, IndexError, record_codec.Unknown):
+                raise Mismatch("a stood-in record's outcome cannot be read") from None
+            self.cache.hits += 1
+            self.used[stood_in] = self.cache.entries[stood_in]
+            return draft
         key = None if self.check_dns else self._key(node)
         if key is None:
             return self._read(node)
@@ -172,6 +191,8 @@ class Reader:
 
     def finish(self) -> None:
         """The validation is complete: the cache keeps the outcomes it used, and no others."""
+        if self.reduced is not None:
+            self.reduced.check()
         self.cache.entries = self.used
 
     def _key(self, node: yaml.Node) -> bytes | None:
@@ -179,10 +200,16 @@ class Reader:
         start, end = getattr(node.start_mark, "index", None), getattr(node.end_mark, "index", None)
         if start is None or end is None:
             return None
+        if self.reduced is not None:
+            start, end = self.reduced.original(start), self.reduced.original(end)
         line_start = self.text.rfind("\n", 0, start) + 1
-        digest = hashlib.blake2b(self.context, digest_size=20)
         # from the start of its first line: the indentation (its column) and `- ` are part of the key
-        digest.update(self.text[line_start:end].encode("utf-8", "surrogatepass"))
+        return self._digest(self.text[line_start:end])
+
+    def _digest(self, text: str) -> bytes:
+        """The key of a record's text."""
+        digest = hashlib.blake2b(self.context, digest_size=20)
+        digest.update(text.encode("utf-8", "surrogatepass"))
         return digest.digest()
 
 

@@ -15,6 +15,7 @@ import yaml
 
 from contacts_app.contactsfile.reading import ContactNodes, Document, collector_paused, read_document
 from contacts_app.model.contact import Contact, Directory, Held
+from contacts_app.model.errors import SourceError
 from contacts_app.model.keys import TOP_KEYS
 from contacts_app.validation.acknowledgements import apply_acknowledgements
 from contacts_app.validation.across import cross_check
@@ -22,6 +23,7 @@ from contacts_app.validation.card_size import check_card_size
 from contacts_app.validation.fields import ID_PATTERN, Draft, read_contact
 from contacts_app.validation.freshness import stale_after_days
 from contacts_app.validation.record_cache import RecordCache
+from contacts_app.validation.record_spans import Mismatch
 from contacts_app.validation.shapes import Scope, shape
 
 
@@ -37,21 +39,34 @@ def validate_document(doc: Document, *, check_dns: bool = False, stale_after: in
     With a `cache`, a record whose text did not change since the cache's last validation is not read again
     (record_cache.py); the rules across records, card sizes and acknowledgements run over all records.
     """
-    nodes = ContactNodes(doc.text, doc.path, lazy=cache is not None)
     today, stale_after = today or date.today(), stale_after_days(stale_after)
     if cache is None:
         def read(node):
             """The per-record rules, run."""
             return read_contact(doc.path, node, check_dns, today, stale_after)
-    else:
-        read = cache.reader(doc.path, doc.text, check_dns, today, stale_after)
+
+        return _validate(doc, ContactNodes(doc.text, doc.path), read)
+    read = cache.reader(doc.path, doc.text, check_dns, today, stale_after)
+    try:
+        return _validate(doc, ContactNodes(read.reduce(), doc.path, lazy=True), read, read.finish)
+    except (Mismatch, SourceError):
+        if read.reduced is None:
+            raise  # the file's own syntax error
+    # the known records were not where the text was cut, or the shortened text does not parse: all of it, then
+    read = cache.reader(doc.path, doc.text, check_dns, today, stale_after)
+    return _validate(doc, ContactNodes(doc.text, doc.path, lazy=True), read, read.finish)
+
+
+def _validate(doc: Document, nodes: ContactNodes, read, finish=None) -> Directory:
+    """validate_document's work, the records read by `read` (see there) as `nodes` yields them; `finish`
+    once they all are."""
     drafts = [read(node) for node in nodes]
     if nodes.refusal:
         return Directory(doc.path, (), (nodes.refusal,), doc.version)
     outer = Scope(doc.path)
     drafts += [read(node) for node in _unstreamed_contacts(outer, nodes.root)]
-    if cache is not None:
-        read.finish()
+    if finish is not None:
+        finish()
     cross_check(drafts)
     contacts, held = [], []
     for draft in drafts:
