@@ -104,11 +104,14 @@ class PagefindRun:
             self._work = None
 
     def _unchanged(self) -> bool:
-        """Whether the current site's bundle was made of the same documents by the same Pagefind (and is there)."""
-        build = self.build
+        """Whether the current site's bundle was made of the same documents by the same Pagefind, and each of its
+        files is in the working tree already or in the site to be linked from (looked for only then: a
+        national bundle is 30,000 files)."""
+        build, out = self.build, str(self.build.folder.out)
         bundle = [(target, entry) for target, entry in build.before.items() if target.startswith(f"{BUNDLE}/")]
         return bool(bundle) and all(
-            entry.key == self.key and (build.folder.out / target).is_file() for target, entry in bundle
+            entry.key == self.key and (build.folder.has(target, entry) or os.path.isfile(os.path.join(out, target)))
+            for target, entry in bundle
         )
 
 
