@@ -153,25 +153,6 @@ def test_many_processes_build_the_same_site_as_one(cli, tmp_path):
     assert len(one) > 300 and {p: v[0] for p, v in one.items()} == {p: v[0] for p, v in two.items()}
 
 
-def test_a_rebuild_of_a_few_big_files_in_many_processes_is_the_same_as_in_one(cli, tmp_path, monkeypatch):
-    import contacts_app.web.site_render as site_render
-
-    source = generated(tmp_path / "contacts.yaml", 40, seed=5)
-    for out in ("one", "two"):
-        assert cli("build", tmp_path / out, source, "--base-url", BASE)[0] == 0
-    edit(source, "    title:\n      sv: ", "    title:\n      sv: Tillförordnad ")
-    forked = []
-    real = site_render._chunks
-    monkeypatch.setattr(site_render, "_chunks", lambda jobs: forked.append(len(jobs)) or real(jobs))
-    monkeypatch.setattr(site_render, "FORK_WEIGHT", 40)  # as if the bulk files showed a national directory
-    assert cli("build", tmp_path / "one", source, "--jobs", "1", "--base-url", BASE)[0] == 0
-    assert forked == []
-    assert cli("build", tmp_path / "two", source, "--jobs", "2", "--base-url", BASE)[0] == 0
-    assert forked and max(forked) < 200  # a rebuild's few files, forked for their weight
-    one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
-    assert {p: v[0] for p, v in one.items()} == {p: v[0] for p, v in two.items()}
-
-
 def test_a_build_that_fails_half_way_leaves_the_site_as_it_was(cli, tmp_path, contacts_file, monkeypatch):
     from contacts_app.web import site_render
 

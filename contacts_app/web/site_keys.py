@@ -44,10 +44,9 @@ def site_jobs(snap, static: list[str], key: str, records: dict) -> list[Job]:
         extra = shared if export.shared else b""
         for values in export.every(snap, static):
             target = export.file(values)
-            shown = [prints[c.id] for c in export.inputs(snap, values)]
-            inputs = "\0".join(shown)
+            inputs = "\0".join([prints[c.id] for c in export.inputs(snap, values)])
             digest = blake2b(f"{key}\0{endpoint}\0{target}\0{inputs}".encode() + extra, digest_size=16)
-            jobs.append(Job(endpoint, tuple(sorted(values.items())), target, digest.hexdigest(), max(1, len(shown))))
+            jobs.append(Job(endpoint, tuple(sorted(values.items())), target, digest.hexdigest()))
     people = {c.id: n for n, c in enumerate(snap.contacts)}
     personal = [j for j in jobs if j.endpoint in PERSONAL]
     personal.sort(key=lambda job: people[job.values[0][1]])  # every personal route's first argument: contact_id

@@ -4,8 +4,7 @@ A `Job` is one file: the endpoint and arguments of the server route that answers
 `Renderer` asks the app's view for it with a request of its own, the build's Links and snapshot on `g`
 (the same views, templates and memos as the server). `render_jobs` spreads the jobs over worker processes
 forked from the build (they share the loaded snapshot without copying it) and gives back each file's bytes
-to the caller, in order of completion; with one worker, or few jobs that show few records, everything
-runs in this process.
+to the caller, in order of completion; with one worker, or few jobs, everything runs in this process.
 """
 
 from __future__ import annotations
@@ -20,12 +19,9 @@ from flask import Flask, g
 
 from contacts_app.web.store import Snapshot
 
-#: Fewer jobs than this, showing fewer records than FORK_WEIGHT in all, are rendered in the build's own
-#: process: forking would cost more than it saves. (A rebuild of a national site renders a few files, but
-#: the bulk ones show every contact: a job's weight, the records it shows, is what it costs, near enough.)
+#: Fewer jobs than this are rendered in the build's own process: forking would cost more than it saves.
 FORK_THRESHOLD = 200
-FORK_WEIGHT = 20_000
-#: The weight handed to a worker at a time: big enough that the hand-over costs little, small enough to share out.
+#: Jobs handed to a worker at a time: big enough that the hand-over costs little, small enough to share out.
 CHUNK = 64
 
 
@@ -37,7 +33,6 @@ class Job(NamedTuple):
     values: tuple[tuple[str, object], ...]
     target: str
     key: str
-    weight: int = 1  # the records the file shows (at least one)
 
 
 class Renderer:
@@ -122,13 +117,12 @@ def render_jobs(
     workers: int,
 ) -> Iterator[tuple[Job, object]]:
     """(job, what `handle` made of its body) for every job, rendered by up to `workers` processes."""
-    few = len(jobs) < FORK_THRESHOLD and sum(job.weight for job in jobs) < FORK_WEIGHT
-    if workers <= 1 or few or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(jobs) < FORK_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
         for job in jobs:
             yield job, handle(job, render(job))
         return
     _WORKER.update(render=render, handle=handle)  # the forked workers find them here
-    chunks = _chunks(jobs)
+    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     context = multiprocessing.get_context("fork")
     try:
         with context.Pool(min(workers, len(chunks)), initializer=gc.enable) as pool:  # the build has it off
@@ -136,22 +130,6 @@ def render_jobs(
                 yield from done
     finally:
         _WORKER.clear()
-
-
-def _chunks(jobs: Sequence[Job]) -> list[list[Job]]:
-    """The jobs in chunks of about CHUNK records each (a file of the whole directory is a chunk of its own),
-    the heaviest first, so the workers share out the big files rather than one of them getting them all."""
-    chunks: list[list[Job]] = []
-    current, held = [], 0
-    for job in jobs:
-        if held + job.weight > CHUNK and current:
-            chunks.append(current)
-            current, held = [], 0
-        current.append(job)
-        held += job.weight
-    if current:
-        chunks.append(current)
-    return sorted(chunks, key=lambda chunk: -sum(job.weight for job in chunk))
 
 
 def cpu_count() -> int:
