@@ -223,3 +223,19 @@ def test_build_of_a_file_it_cannot_read_writes_nothing(cli, tmp_path):
     assert list(tmp_path.iterdir()) == []
     code, _, err = cli("build", tmp_path / "out", tmp_path / "missing.yaml", "--base-url", "javascript:alert(1)")
     assert code == 2 and "--base-url" in err
+
+
+def test_the_contacts_program_ends_a_build_at_once_and_says_all_it_had_to(tmp_path, contacts_file):
+    # `python -m contacts_app.cli` runs as the installed `contacts` does (cli.run): a build's process ends
+    # without freeing its objects, its summary said and its exit status kept
+    command = [sys.executable, "-m", "contacts_app.cli", "build"]
+    done = subprocess.run([*command, tmp_path / "site", contacts_file], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"site: \d+ contact\(s\), \d+ file\(s\): \d+ written", done.stderr.splitlines()[-1])
+    assert (tmp_path / "site" / "index.html").is_file() and not list(tmp_path.glob(".pagefind-*"))
+    refused = subprocess.run([*command, tmp_path / "site", contacts_file, "--base-url", "ftp://x"],
+                             capture_output=True, text=True, timeout=300)
+    assert refused.returncode != 0 and "--base-url must be an http(s) address" in refused.stderr
+    other = subprocess.run([sys.executable, "-m", "contacts_app.cli", "validate", contacts_file],
+                           capture_output=True, text=True, timeout=300)
+    assert other.returncode == 1 and "error" in other.stdout + other.stderr

@@ -1,7 +1,5 @@
 """`python -m contacts_app.cli`: the `contacts` command."""
 
-import sys
+from contacts_app.cli import run
 
-from contacts_app.cli import main
-
-sys.exit(main())
+run()
