@@ -277,7 +277,7 @@ def same_or_same_error(text: str, cache: RecordCache):
 
     doc = parse_document(text, "contacts.yaml", "v")
     try:
-        fresh = validate_document(doc, today=TODAY)
+        validate_document(doc, today=TODAY)
     except SourceError as exc:
         with pytest.raises(SourceError) as cached:
             validate_document(doc, today=TODAY, cache=cache)
