@@ -157,12 +157,13 @@ class Reader:
         """The draft of one record of the contacts list (its nodes built only when its rules must run)."""
         stood_in = self.reduced.stand_in(node) if self.reduced is not None else None
         if stood_in is not None:
+            entry = self.cache.entries[stood_in]
             try:
-                draft = _replay(self.path, self.cache.entries[stood_in], node.start_mark.line + 1)
+                draft = _replay(self.path, entry, node.start_mark.line + 1)
             except (TypeError, ValueError, KeyError, AttributeError, IndexError, record_codec.Unknown):
                 raise Mismatch("a stood-in record's outcome cannot be read") from None
             self.cache.hits += 1
-            self.used[stood_in] = self.cache.entries[stood_in]
+            self.used[stood_in] = entry
             return draft
         key = None if self.check_dns else self._key(node)
         if key is None:

@@ -3,8 +3,8 @@
 A build loads and validates the file once, then lists every file of the site (static_site.EXPORTS) with a
 key: a digest of what the file is made of (site_keys.py). A file whose key the current site already has
 cannot have changed and is kept as it is, without being rendered; every other file is rendered by the
-server's own views (site_render.py), and kept too when its bytes come out the same. So a rebuild after a one-contact edit renders that person's files, the pages and
-bulk files that list them, and nothing else.
+server's own views (site_render.py), and kept too when its bytes come out the same. So a rebuild after a
+one-contact edit renders that person's files, the pages and bulk files that list them, and nothing else.
 
 A record's revision (the vCard's REV) comes from site_revisions.py.
 """
@@ -188,14 +188,13 @@ class Build:
     def _place(self, jobs: list[Job]) -> None:
         """Keep the files whose key is unchanged; render the others (in worker processes) and place them."""
         todo = []
-        before, held, files = self.before, self.folder.work_manifest.files or {}, self.files
+        before, files, has = self.before, self.files, self.folder.has
         for job in jobs:  # (a loop of its own: nearly every file of a rebuild passes here)
             old = before.get(job.target)
             if old is None or old.key != job.key:
                 todo.append(job)
                 continue
-            there = held.get(job.target)
-            if there is None or there.digest != old.digest or there.build != old.build:
+            if not has(job.target, old):
                 try:
                     self.folder.keep(job.target)
                 except FileNotFoundError:  # gone from the current site since: made again

@@ -6,10 +6,11 @@ in one atomic step (Linux `renameat2(RENAME_EXCHANGE)`), so a reader sees the ol
 never half of either. The old site becomes the next build's working tree.
 
 Every file is listed in a manifest (site_manifest.py, a JSON file at the top of the tree) with the key of
-what it was made from, the digest of its bytes and the build that wrote those bytes. A file whose bytes the new build
-keeps is the very file of the site being replaced: a hard link to it (the same bytes and the same mtime,
-so `rsync` or an object store's sync sends only what changed, and the two trees cost little more disk than
-one). A file is only ever replaced, never written in place, because its inode may be shared by both trees.
+what it was made from, the digest of its bytes and the build that wrote those bytes. A file whose bytes
+the new build keeps is the very file of the site being replaced: a hard link to it (the same bytes and the
+same mtime, so `rsync` or an object store's sync sends only what changed, and the two trees cost little
+more disk than one). A file is only ever replaced, never written in place, because its inode may be
+shared by both trees.
 """
 
 from __future__ import annotations
