@@ -100,6 +100,42 @@ def test_removed_contacts_files_are_removed_and_the_vcard_rev_moves_only_with_it
     assert set(manifest["files"]) == {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} - {".contacts-build"}
 
 
+def test_the_site_s_manifest_says_what_the_working_tree_holds_so_its_own_is_not_read(cli, tmp_path, contacts_file,
+                                                                                      monkeypatch):
+    from contacts_app.web import site_manifest
+
+    out, spare = tmp_path / "site", tmp_path / ".site.previous"
+    read: list[Path] = []
+    real = site_manifest.Manifest.read.__func__
+    monkeypatch.setattr(site_manifest.Manifest, "read", classmethod(lambda cls, t: read.append(t) or real(cls, t)))
+    text = contacts_file.read_text(encoding="utf-8")
+    start = text.index("  - id: lorents-burman")
+    end = text.index("  - id:", start + 1)
+    versions = [  # a title, a number, a person removed, the same again, the person back, another title
+        text.replace("sv: Kommunalråd", "sv: Kommunstyrelsens ordförande", 1),
+        text.replace("sv: Kommunalråd", "sv: Kommunstyrelsens ordförande", 1).replace("50 00", "50 01", 1),
+        text[:start] + text[end:], text[:start] + text[end:], text,
+        text.replace("sv: Kommunalråd", "sv: Ordförande", 1),
+    ]
+    assert len(set(versions)) == 5 and "50 00" in text
+    assert cli("build", out, contacts_file)[0] == 0
+    for n, version in enumerate(versions):
+        told = site_manifest.Manifest.read(out).previous()
+        held = real(site_manifest.Manifest, spare)
+        # the build before, as the site's manifest tells it, is what the spare's own manifest lists
+        assert n == 0 or {p: (e.digest, e.build) for p, e in told.files.items()} == {
+            p: (e.digest, e.build) for p, e in held.files.items()}
+        on_disk = {p.relative_to(spare).as_posix() for p in spare.rglob("*") if p.is_file()} - {".contacts-build"}
+        assert set(held.files) == on_disk
+        contacts_file.write_text(version, encoding="utf-8")
+        read.clear()
+        code, _, err = cli("build", out, contacts_file)
+        assert code == 0, err
+        assert spare not in read, n  # the site's manifest said what the working tree held
+    assert set(tree(out)) == set(real(site_manifest.Manifest, out).files)
+    assert "Ordförande" in (out / "people" / "lorents-burman.html").read_text(encoding="utf-8")
+
+
 def test_the_swap_is_one_step_a_reader_never_finds_the_site_missing_or_half_made(cli, tmp_path, contacts_file):
     out = tmp_path / "site"
     assert cli("build", out, contacts_file)[0] == 0

@@ -92,7 +92,7 @@ def build_site(
         static = sorted(item.name for item in resource_path("static").iterdir() if item.is_file())
         program = build_key(base_url)
         jobs = site_jobs(snap, static, program, records)
-        folder.prepare()
+        folder.prepare(current)
         try:
             with Renderer(app, snap, site) as renderer:
                 build = Build(folder, current, snap, site, renderer, workers or cpu_count(), progress)
@@ -100,9 +100,10 @@ def build_site(
                     files = build.run(jobs)
                     search.finish()
             report = build.report
-            report.removed = len(set((current.files if current else {})) - files.keys())
+            report.removed = len(build.before.keys() - files.keys())
             folder.remove_others(set(files))
-            folder.swap(Manifest((current.build if current else 0) + 1, records, files), spare_ready=current is not None)
+            replaced = build.replaced() if current is not None else None  # (else the spare is made from the site)
+            folder.swap(Manifest(build.number, records, files, replaced), spare_ready=current is not None)
         except BaseException:
             folder.abandon()
             raise
@@ -148,10 +149,11 @@ def _snapshot(served, revisions: dict[str, datetime]):
     from types import MappingProxyType
 
     from contacts_app.web.memos import Memos
+    from contacts_app.web.serving.lru import LRU
     from contacts_app.web.store import Snapshot
 
     memos = Memos()
-    memos.cards.max_bytes = None  # a build holds every card once; a server keeps a budget
+    memos.cards = LRU()  # a build holds every card once, uncounted; a server keeps a budget
     return Snapshot(served.directory, served.modified, MappingProxyType(revisions), served.search, memos)
 
 
@@ -179,6 +181,11 @@ class Build:
         self._place(rest)
         self._tell(force=True)
         return self.files
+
+    def replaced(self) -> dict[str, Entry]:
+        """The current site's files this build wrote again or left out, as the current site has them."""
+        files, number = self.files, self.number
+        return {path: old for path, old in self.before.items() if path not in files or files[path].build == number}
 
     def _same_key(self, job: Job) -> bool:
         """Whether the current site has this file made of the very same inputs."""
@@ -240,10 +247,14 @@ class Build:
         memos, site, by_id = self.snap.memos, self.site, self.snap.directory.by_id
         cards = [j for j in personal if j.endpoint == "downloads.person_vcard" and self._same_key(j)]
         from_bulk = {lang: self._bulk_cards(lang) for lang in {dict(j.values)["lang"] for j in cards}}
+        uids: dict[str, str] = {}  # a UID is a digest: made once a person, not once a card
         for job in cards:
             values = dict(job.values)
             contact, lang = by_id[values["contact_id"]], values["lang"]
-            text = from_bulk[lang].get(contact_uid(contact.id))
+            uid = uids.get(contact.id)
+            if uid is None:
+                uid = uids[contact.id] = contact_uid(contact.id)
+            text = from_bulk[lang].get(uid)
             if text is None:
                 text = (self.folder.work / job.target).read_bytes().decode("utf-8")
             memos.remember_card(contact, lang, DEFAULT_VERSION, site.person_url(contact, lang), text)

@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 from contacts_app.model.errors import ContactsError
-from contacts_app.web.site_manifest import MARKER, Entry, Manifest
+from contacts_app.web.site_manifest import MARKER, Entry, Manifest, stamp
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
@@ -83,10 +83,11 @@ class SiteFolder:
         """The manifest of the site in OUTDIR now, if it has one."""
         return Manifest.read(self.out) if self.out.is_dir() else None
 
-    def prepare(self) -> None:
+    def prepare(self, current: Manifest | None = None) -> None:
         """The working tree: the build before, when it is complete (its manifest is removed first, so a build
-        that stops half-way leaves it marked incomplete); else a new empty folder."""
-        manifest = Manifest.read(self.spare) if self.spare.is_dir() and not self.spare.is_symlink() else None
+        that stops half-way leaves it marked incomplete); else a new empty folder. (`current`: the site's
+        manifest, which says what the build before held.)"""
+        manifest = self._spare_manifest(current) if self.spare.is_dir() and not self.spare.is_symlink() else None
         if manifest is not None:
             (self.spare / MARKER).unlink()
             self.work, self.work_manifest = self.spare, manifest
@@ -94,6 +95,19 @@ class SiteFolder:
         _remove(self.spare)
         self.work = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.build-", dir=self.out.parent))
         self.work_manifest = Manifest(files={})
+
+    def _spare_manifest(self, current: Manifest | None) -> Manifest | None:
+        """What the spare holds: the site's own manifest when the spare is a linked copy of the site, the build
+        before's as the site's manifest tells it when the spare's is that very file; else its own, read."""
+        held = stamp(self.spare)
+        if held is None:
+            return None
+        if current is not None:
+            if held == stamp(self.out):
+                return current
+            if held == current.before:
+                return current.previous()
+        return Manifest.read(self.spare)
 
     # -- placing files ---------------------------------------------------------------------------------
 
@@ -164,6 +178,7 @@ class SiteFolder:
         """Finish the working tree and put it where OUTDIR is in one step; the old site becomes the spare
         (`spare_ready`: it has a manifest, so the next build can work in it)."""
         assert self.work is not None
+        manifest.before = stamp(self.out) if manifest.replaced is not None else None  # the next spare's
         manifest.write(self.work)
         self.work.chmod(0o755)
         self.check()

@@ -18,7 +18,7 @@ from contacts_app.web.site_render import Job
 from contacts_app.web.static_site import EXPORTS
 
 #: The endpoints of a person's own files, rendered first so the bulk files can be made of their cards.
-PERSONAL = ("pages.person", "downloads.person_vcard", "downloads.person_qr", "api.contact")
+PERSONAL = tuple(endpoint for endpoint, export in EXPORTS.items() if export.of_person)
 
 
 def build_key(base_url: str | None) -> str:
@@ -37,20 +37,39 @@ def site_jobs(snap, static: list[str], key: str, records: dict) -> list[Job]:
     and bulk files. (A national site has a hundred thousand: the file's place stands for its route's
     arguments in the key, one string the job has already.)"""
     prints = {cid: f"{p}@{rev}" for cid, (p, rev) in records.items()}
+    jobs = _personal_jobs(snap, key, prints)
     shared = _directory_facts(snap)
     blake2b = hashlib.blake2b
-    jobs = []
-    for endpoint, export in sorted(EXPORTS.items(), key=lambda item: item[0] not in PERSONAL):
+    for endpoint, export in EXPORTS.items():
+        if export.of_person:
+            continue
         extra = shared if export.shared else b""
         for values in export.every(snap, static):
             target = export.file(values)
             inputs = "\0".join([prints[c.id] for c in export.inputs(snap, values)])
             digest = blake2b(f"{key}\0{endpoint}\0{target}\0{inputs}".encode() + extra, digest_size=16)
             jobs.append(Job(endpoint, tuple(sorted(values.items())), target, digest.hexdigest()))
-    people = {c.id: n for n, c in enumerate(snap.contacts)}
-    personal = [j for j in jobs if j.endpoint in PERSONAL]
-    personal.sort(key=lambda job: people[job.values[0][1]])  # every personal route's first argument: contact_id
-    return personal + [j for j in jobs if j.endpoint not in PERSONAL]
+    return jobs
+
+
+def _personal_jobs(snap, key: str, prints: dict[str, str]) -> list[Job]:
+    """Each person's own files, person by person: what a kind of file is made of is found once a person,
+    not once a file (their page and card in two languages show the same records)."""
+    exports = [(endpoint, EXPORTS[endpoint]) for endpoint in PERSONAL]
+    blake2b = hashlib.blake2b
+    jobs = []
+    for contact in snap.contacts:
+        made_of: dict = {}
+        for endpoint, export in exports:
+            inputs = made_of.get(export.inputs)
+            if inputs is None:
+                shown = export.inputs(snap, {"contact_id": contact.id})
+                inputs = made_of[export.inputs] = "\0".join([prints[c.id] for c in shown])
+            for values in export.of_person(contact):
+                target = export.file(values)
+                digest = blake2b(f"{key}\0{endpoint}\0{target}\0{inputs}".encode(), digest_size=16)
+                jobs.append(Job(endpoint, tuple(sorted(values.items())), target, digest.hexdigest()))
+    return jobs
 
 
 def _directory_facts(snap) -> bytes:

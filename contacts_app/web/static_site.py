@@ -59,6 +59,16 @@ class Export:
     every: Callable[[Snapshot, list[str]], Iterable[dict]]
     inputs: Callable[[Snapshot, dict], Sequence[Contact]]
     shared: bool = False
+    #: A person's own files (their page, card, QR code, JSON): the arguments of one person's, which `every`
+    #: gives for each person in turn (and whose `inputs` depend on the person alone).
+    of_person: Callable[[Contact], Iterable[dict]] | None = None
+
+
+def _personal(file: Callable[[dict], str], of_person: Callable[[Contact], Iterable[dict]],
+              inputs: Callable[[Snapshot, dict], Sequence[Contact]]) -> Export:
+    """The Export of one kind of a person's own files."""
+    return Export(file, lambda snap, static: (v for c in snap.contacts for v in of_person(c)), inputs,
+                  of_person=of_person)
 
 
 def _prefix(values: dict) -> str:
@@ -130,9 +140,14 @@ def _every_index(snap: Snapshot, static: list[str]) -> Iterable[dict]:
                 yield {"lang": lang, "org": org, "page": n}
 
 
-def _every_person(snap: Snapshot, static: list[str]) -> Iterable[dict]:
-    """Every contact in both languages."""
-    return ({"contact_id": c.id, "lang": lang} for lang in LANGUAGES for c in snap.contacts)
+def _in_each_language(contact: Contact) -> Iterable[dict]:
+    """A person's file in both languages."""
+    return ({"contact_id": contact.id, "lang": lang} for lang in LANGUAGES)
+
+
+def _once(contact: Contact) -> Iterable[dict]:
+    """A person's one file (the same in every language)."""
+    return ({"contact_id": contact.id},)
 
 
 def _every_view(snap: Snapshot, static: list[str]) -> Iterable[dict]:
@@ -169,11 +184,13 @@ def _every_release(snap: Snapshot, static: list[str]) -> Iterable[dict]:
 #: fails when the server has one that is neither here nor in NOT_EXPORTED.
 EXPORTS: dict[str, Export] = {
     "pages.index": Export(_index_file, _every_index, _on_page, shared=True),
-    "pages.person": Export(lambda v: f"{_prefix(v)}people/{v['contact_id']}.html", _every_person, _person_page),
-    "downloads.person_vcard": Export(
-        lambda v: f"{_prefix(v)}people/{v['contact_id']}.vcf", _every_person, _person
+    "pages.person": _personal(lambda v: f"{_prefix(v)}people/{v['contact_id']}.html", _in_each_language, _person_page),
+    "downloads.person_vcard": _personal(
+        lambda v: f"{_prefix(v)}people/{v['contact_id']}.vcf", _in_each_language, _person
     ),
-    "downloads.person_qr": Export(lambda v: f"{_prefix(v)}people/{v['contact_id']}.svg", _every_person, _person),
+    "downloads.person_qr": _personal(
+        lambda v: f"{_prefix(v)}people/{v['contact_id']}.svg", _in_each_language, _person
+    ),
     "downloads.all_vcards": Export(
         lambda v: f"{_prefix(v)}org/{v['org']}/contacts.vcf" if v.get("org") else f"{_prefix(v)}contacts.vcf",
         _every_view,
@@ -184,11 +201,7 @@ EXPORTS: dict[str, Export] = {
         lambda snap, static: [{}, *({"org": org} for org in _organisations(snap))],
         _listed,
     ),
-    "api.contact": Export(
-        lambda v: f"api/contacts/{v['contact_id']}.json",
-        lambda snap, static: ({"contact_id": c.id} for c in snap.contacts),
-        _person,
-    ),
+    "api.contact": _personal(lambda v: f"api/contacts/{v['contact_id']}.json", _once, _person),
     "releases.index": Export(
         lambda v: f"{_prefix(v)}releases/index.html", lambda snap, static: ({"lang": lang} for lang in LANGUAGES),
         _with_release,
