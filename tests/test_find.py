@@ -112,6 +112,38 @@ def test_releases_latest_first_each_with_its_spokespeople_and_json_twins(client)
     assert client.get("/api/releases/no-such-release").status_code == 404
 
 
+def test_the_releases_are_listed_a_hundred_to_a_page_latest_first(tmp_path, cli):
+    from contacts_app.web.app import create_app
+
+    from .conftest import generated
+
+    source = generated(tmp_path / "contacts.yaml", 700, seed=3)
+    client = create_app({"CONTACTS_FILE": str(source)}).test_client()
+    every = [r["id"] for r in client.get("/api/releases").json]
+    assert len(every) > 200  # three pages at least
+    pages, listed = -(-len(every) // 100), []
+    for n in range(1, pages + 1):
+        page = client.get(f"/releases?page={n}&lang=en").get_data(as_text=True)
+        shown = re.findall(r'<li><a href="/releases/([^"?]+)\?lang=en">', page)
+        assert len(shown) == (100 if n < pages else len(every) - 100 * (pages - 1))
+        assert f'start="{100 * (n - 1) + 1}"' in page and f"{len(every)} press releases" in page
+        assert ('rel="next"' in page) == (n < pages) and ('rel="prev"' in page) == (n > 1)
+        listed += shown
+    assert listed == every  # latest first, each once, across the pages
+    assert 'href="/releases?lang=en&amp;page=2" rel="next"' in client.get("/releases?lang=en").get_data(as_text=True)
+    assert 'class="lang" href="?page=2&amp;lang=en"' in client.get("/releases?page=2").get_data(as_text=True)
+    assert client.get(f"/releases?page={pages + 1}").status_code == 404
+    assert client.get("/releases?page=0").status_code == 400
+    assert client.get("/releases?q=zzzqqq").status_code == 200  # no release found: one empty page
+
+    out = tmp_path / "site"  # the export: a file a page, the pages linked to one another
+    assert cli("build", out, source)[0] == 0
+    assert (out / "releases" / "index.html").is_file() and (out / "en" / "releases" / "page" / f"{pages}.html").is_file()
+    assert not (out / "releases" / "page" / f"{pages + 1}.html").exists()
+    second = (out / "releases" / "page" / "2.html").read_text(encoding="utf-8")
+    assert 'href="../index.html" rel="prev"' in second and 'href="3.html"' in second
+
+
 def test_a_person_links_to_the_release_they_are_a_contact_for(client):
     page = client.get("/people/lorents-burman").get_data(as_text=True)
     link = re.search(r'<p class="contact-for">Kontakt för: <a href="(/releases/[^"]+)">([^<]+)</a>', page)

@@ -10,7 +10,7 @@ a sub-path included. The layout (see docs/cli.md):
     people/<id>.html, .vcf, .svg         a person's page, vCard 3.0 and QR code of that vCard
     contacts.vcf, org/<org>/contacts.vcf every card in one file, and an organisation's cards
     en/...                               the same in English
-    releases/index.html, releases/<id>.html   the releases, latest first, and each with its spokespeople
+    releases/index.html, page/<n>.html, <id>.html   the releases, latest first, and each with its spokespeople
     api/contacts.json, api/contacts/<id>.json, api/org/<org>.json   the JSON twins
     api/releases.json, api/releases/<id>.json                       the releases' JSON twins
     static/                              the stylesheet and icon
@@ -37,6 +37,7 @@ from contacts_app.web.security import CONTENT_SECURITY_POLICY
 from contacts_app.web.site_folder import BuildError
 from contacts_app.web.store import Snapshot
 from contacts_app.web.views.common import PAGE_SIZE
+from contacts_app.web.views.releases import RELEASES_PER_PAGE, release_pages
 
 #: The export's policy: the server's, and the site's own search script, its WebAssembly and index fragments
 #: (Pagefind's: compiled from bytes the script fetches, which CSP allows only with 'wasm-unsafe-eval').
@@ -166,8 +167,26 @@ def _every_photo(snap: Snapshot) -> Iterable[dict]:
 
 
 def _with_release(snap: Snapshot, values: dict) -> Sequence[Contact]:
-    """The contacts of every release (what the list of releases and its JSON twin show)."""
+    """The contacts of every release (what the JSON twin of the list of releases shows)."""
     return [c for r in snap.search.releases.all for c in r.contacts]
+
+
+def _releases_file(values: dict) -> str:
+    """The file of a page of the list of releases."""
+    page = int(values.get("page") or 1)
+    return f"{_prefix(values)}releases/" + ("index.html" if page == 1 else f"page/{page}.html")
+
+
+def _every_releases_page(snap: Snapshot, static: list[str]) -> Iterable[dict]:
+    """Every page of the list of releases, in both languages."""
+    pages = release_pages(len(snap.search.releases.all))
+    return ({"lang": lang, "page": n} for lang in LANGUAGES for n in range(1, pages + 1))
+
+
+def _on_releases_page(snap: Snapshot, values: dict) -> Sequence[Contact]:
+    """The contacts of the releases one page of their list shows."""
+    first = (int(values.get("page") or 1) - 1) * RELEASES_PER_PAGE
+    return [c for r in snap.search.releases.all[first : first + RELEASES_PER_PAGE] for c in r.contacts]
 
 
 def _release(snap: Snapshot, values: dict) -> Sequence[Contact]:
@@ -202,10 +221,7 @@ EXPORTS: dict[str, Export] = {
         _listed,
     ),
     "api.contact": _personal(lambda v: f"api/contacts/{v['contact_id']}.json", _once, _person),
-    "releases.index": Export(
-        lambda v: f"{_prefix(v)}releases/index.html", lambda snap, static: ({"lang": lang} for lang in LANGUAGES),
-        _with_release,
-    ),
+    "releases.index": Export(_releases_file, _every_releases_page, _on_releases_page),
     "releases.release": Export(lambda v: f"{_prefix(v)}releases/{v['release_id']}.html", _every_release, _release),
     "api.releases": Export(lambda v: "api/releases.json", lambda snap, static: [{}], _with_release),
     "api.release": Export(
