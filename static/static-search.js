@@ -9,7 +9,7 @@ async function pagefind() {
   if (!engine) {
     const bundle = new URL(form.dataset.bundle, document.baseURI);
     engine = await import(new URL("pagefind.js", bundle).href);
-    await engine.options({ baseUrl: new URL("..", bundle).pathname });
+    await engine.options({ baseUrl: new URL("../..", bundle).pathname }); // the bundle is pagefind/<lang>/
   }
   return engine;
 }

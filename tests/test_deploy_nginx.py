@@ -107,7 +107,7 @@ def test_nginx_serves_the_export_with_the_headers_of_the_recipe(cli, tmp_path, c
     status, headers, _ = get(nginx, "/people/lorents-burman.svg")
     assert status == 200 and headers["content-type"] == "image/svg+xml; charset=utf-8"
     assert get(nginx, "/static/style.css")[1]["cache-control"] == "public, max-age=86400"
-    status, headers, _ = get(nginx, "/pagefind/pagefind.js")
+    status, headers, _ = get(nginx, "/pagefind/sv/pagefind.js")
     assert status == 200 and headers["content-type"] == "text/javascript; charset=utf-8"  # a module script needs it
     assert get(nginx, "/.contacts-build")[0] == 404  # the build's manifest is not published
 

@@ -172,12 +172,17 @@ def test_the_static_export_has_the_releases_and_a_search_index(cli, tmp_path, co
     person = (site / "people" / "lorents-burman.html").read_text(encoding="utf-8")
     assert re.search(r'Kontakt för: <a href="\.\./releases/nu-byggs-[^"]+\.html">', person)
     index = (site / "index.html").read_text(encoding="utf-8")
-    assert 'data-bundle="pagefind/"' in index and 'src="static/static-search.js"' in index
+    assert 'data-bundle="pagefind/sv/"' in index and 'src="static/static-search.js"' in index
+    assert 'data-bundle="../../pagefind/en/"' in (site / "en" / "people" / "lorents-burman.html").read_text("utf-8") or \
+        'data-bundle="../pagefind/en/"' in (site / "en" / "index.html").read_text(encoding="utf-8")
     assert "script-src 'self' 'wasm-unsafe-eval'" in html.unescape(index) and "<script>" not in index
-    assert (site / "pagefind" / "pagefind.js").is_file()
-    assert any(p.name.startswith("pagefind.sv") for p in (site / "pagefind").iterdir())
+    for lang, other in (("sv", "en"), ("en", "sv")):  # a bundle a language, each with that language's index
+        bundle = site / "pagefind" / lang
+        assert (bundle / "pagefind.js").is_file()
+        assert any(p.name.startswith(f"pagefind.{lang}") for p in bundle.iterdir())
+        assert not any(p.name.startswith(f"pagefind.{other}") for p in bundle.iterdir())
     again = cli("build", site, contacts_file)
-    assert again[0] == 0 and (site / "pagefind" / "pagefind.js").is_file()  # a rebuild keeps the bundle
+    assert again[0] == 0 and (site / "pagefind" / "sv" / "pagefind.js").is_file()  # a rebuild keeps the bundle
 
 
 def test_the_search_index_holds_each_number_as_it_is_dialled_and_each_release(cli, tmp_path, contacts_file):
@@ -185,7 +190,7 @@ def test_the_search_index_holds_each_number_as_it_is_dialled_and_each_release(cl
     from contacts_app.web.site_build import _load
 
     _, snap = _load(contacts_file)
-    docs = dict(documents(snap))
+    docs = dict(documents(snap, "sv")) | dict(documents(snap, "en"))
     person = docs["people/lorents-burman.html"]
     assert "<h1>Lorents Burman</h1>" in person and "Skellefteå kommun" in person
     assert "0910735000" in person and "46910735000" in person  # however the journalist types it
@@ -205,6 +210,7 @@ def test_a_rebuild_whose_search_words_are_the_same_keeps_the_index_without_runni
     site = tmp_path / "site"
     build_site(site, contacts_file)
     bundle = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (site / "pagefind").rglob("*") if p.is_file()}
+    assert len(bundle) > 20
     assert cli("verify", "lorents-burman", "--file", contacts_file)[0] == 0  # the page changes, no search word
 
     def no_pagefind():
@@ -221,12 +227,13 @@ def test_a_rebuild_whose_search_words_are_the_same_keeps_the_index_without_runni
 
 
 @pytest.mark.parametrize("old, new, searched", [
-    ("Kommunalråd", "Tillförordnat kommunalråd", True),
-    ("0910-73 50 00", "0910-73 50 01", True),
-    ("lorents.burman@skelleftea.se", "lorents.burman@skelleftea.com", True),
-    ("party: S\n    phones:\n      - number: 0910", "party: M\n    phones:\n      - number: 0910", True),
-    ("  - id: lorents-burman\n", "  - id: lorents-burman\n    verified: 2026-11-30\n", False),
-    ("# Contacts for the web", "# The contacts for the web", False),
+    ("sv: Kommunalråd", "sv: Tillförordnat kommunalråd", {"sv"}),  # a Swedish title: the Swedish index only
+    ("en: Municipal councillor in Skellefteå", "en: Acting municipal councillor", {"en"}),
+    ("0910-73 50 00", "0910-73 50 01", {"sv", "en"}),
+    ("lorents.burman@skelleftea.se", "lorents.burman@skelleftea.com", {"sv", "en"}),
+    ("party: S\n    phones:\n      - number: 0910", "party: M\n    phones:\n      - number: 0910", {"sv", "en"}),
+    ("  - id: lorents-burman\n", "  - id: lorents-burman\n    verified: 2026-11-30\n", set()),
+    ("# Contacts for the web", "# The contacts for the web", set()),
 ])
 def test_the_search_indexs_key_moves_exactly_when_a_document_does(contacts_file, old, new, searched):
     from contacts_app import create_app
@@ -235,12 +242,12 @@ def test_the_search_indexs_key_moves_exactly_when_a_document_does(contacts_file,
 
     def indexed():
         snap = store_of(create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None})).snapshot
-        return documents_key(snap, "program"), dict(documents(snap))
+        return {lang: (documents_key(snap, "program", lang), dict(documents(snap, lang))) for lang in ("sv", "en")}
 
-    key, docs = indexed()
+    before = indexed()
     text = contacts_file.read_text(encoding="utf-8")
     assert old in text
     contacts_file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    new_key, new_docs = indexed()
-    assert (new_docs != docs) is searched
-    assert (new_key != key) is searched
+    after = indexed()
+    assert {lang for lang in before if after[lang][1] != before[lang][1]} == searched  # the documents
+    assert {lang for lang in before if after[lang][0] != before[lang][0]} == searched  # their keys

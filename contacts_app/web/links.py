@@ -40,8 +40,8 @@ class Links:
         """A link to a person's QR code as a file of its own, where a page offers one."""
         return None
 
-    def search_bundle(self) -> str | None:
-        """A link to the folder of the static export's search index (Pagefind's), where the site has one."""
+    def search_bundle(self, lang: str) -> str | None:
+        """A link to the folder of the static export's search index of `lang` (Pagefind's), where the site has one."""
         return None
 
     def page_key(self) -> tuple:

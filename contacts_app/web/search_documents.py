@@ -1,4 +1,5 @@
-"""What the static export's search indexes: one small document per person and per release in each language.
+"""What the static export's search indexes: one small document per person and per release in each language
+(a bundle a language: site_search.py).
 
 Pagefind indexes these documents instead of the built pages. A page is mostly the site's frame (bar, footer,
 QR code, links), which Pagefind would read and throw away, 38,000 times for a national directory; a
@@ -16,7 +17,7 @@ from typing import Iterator
 
 from markupsafe import escape
 
-from contacts_app.model.contact import LANGUAGES, Contact
+from contacts_app.model.contact import Contact
 from contacts_app.web.i18n import STRINGS
 from contacts_app.normalise.names import party_title
 from contacts_app.web.presenters import shown_number
@@ -25,28 +26,28 @@ from contacts_app.web.static_site import EXPORTS
 _NOT_DIGIT = re.compile(r"\D")
 
 
-def documents(snap) -> Iterator[tuple[str, str]]:
-    """(the page's path in the site, the document Pagefind reads) for every person and release, each language."""
+def documents(snap, lang: str) -> Iterator[tuple[str, str]]:
+    """(the page's path in the site, the document Pagefind reads) for every person and release in `lang`."""
     person_file, release_file = EXPORTS["pages.person"].file, EXPORTS["releases.release"].file
     release_of = snap.search.releases.of_contact
-    for lang in LANGUAGES:
-        for contact in snap.contacts:
-            release = release_of.get(contact.id)
-            yield person_file({"contact_id": contact.id, "lang": lang}), _person(contact, lang, release)
-        for release in snap.search.releases.all:
-            yield release_file({"release_id": release.id, "lang": lang}), _release(release, lang)
+    for contact in snap.contacts:
+        release = release_of.get(contact.id)
+        yield person_file({"contact_id": contact.id, "lang": lang}), _person(contact, lang, release)
+    for release in snap.search.releases.all:
+        yield release_file({"release_id": release.id, "lang": lang}), _release(release, lang)
 
 
-def documents_key(snap, program: str) -> str:
-    """A digest of everything the documents are made of: the `program` (site_keys.build_key) and each person's
-    and release's searched words, gathered without making a document (a rebuild that changes no searched
-    word, a `verified:` stamp or a photo, need make none of 40,000)."""
+def documents_key(snap, program: str, lang: str) -> str:
+    """A digest of everything the documents in `lang` are made of: the `program` (site_keys.build_key) and
+    each person's and release's searched words as that language shows them, gathered without making a
+    document (a rebuild that changes no searched word, a `verified:` stamp or a photo, need make none of
+    40,000; one that changes a Swedish title, none of the English ones)."""
     release_of = snap.search.releases.of_contact
-    digest = hashlib.blake2b(program.encode(), digest_size=16)
+    digest = hashlib.blake2b(f"{program}\0{lang}".encode(), digest_size=16)
     for contact in snap.contacts:
         release = release_of.get(contact.id)
         numbers = [(phone.e164, phone.national, phone.international) for phone in contact.phones]
-        words = (contact.id, contact.name, contact.title.items, contact.organisation.items, contact.party,
+        words = (contact.id, contact.name, contact.title.pick(lang), contact.organisation.pick(lang), contact.party,
                  numbers, contact.emails, release.title if release is not None else None)
         digest.update(repr(words).encode())
     for release in snap.search.releases.all:

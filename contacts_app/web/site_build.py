@@ -16,12 +16,14 @@ import hashlib
 import os
 import re
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
 from contacts_app.contactsfile.locations import resource_path
+from contacts_app.model.contact import LANGUAGES
 from contacts_app.model.errors import SourceError
 from contacts_app.outputs.vcard import DEFAULT_VERSION, contact_uid
 from contacts_app.validation.publish import publication_notes
@@ -96,9 +98,11 @@ def build_site(
         try:
             with Renderer(app, snap, site) as renderer:
                 build = Build(folder, current, snap, site, renderer, workers or cpu_count(), progress)
-                with PagefindRun(build, program) as search:
+                with ExitStack() as runs:
+                    searches = [runs.enter_context(PagefindRun(build, program, lang)) for lang in LANGUAGES]
                     files = build.run(jobs)
-                    search.finish()
+                    for search in searches:
+                        search.finish()
             report = build.report
             report.removed = len(build.before.keys() - files.keys())
             folder.remove_others(set(files))

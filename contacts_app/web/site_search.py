@@ -2,12 +2,14 @@
 
 Pagefind (its binary, from the `pagefind_bin` wheel) reads one small document per person and release page
 (search_documents.py: the words a search finds, at the page's path) and writes its bundle: the script the
-pages load (static/static-search.js imports it, from the site itself) and the index in fragments, one index
-per language (`<html lang>`), so a Swedish page searches the Swedish pages. The documents are written to a
-memory file system where there is one. The bundle's files go into the build's manifest like every other
-file, each keyed by a digest of what all the documents are made of: a build whose documents would be the
-same keeps the bundle as it is without making them or running Pagefind, and a changed one keeps, mtime
-and all, every file whose bytes come out the same, so a host's sync sends only the fragments that changed.
+pages load (static/static-search.js imports it, from the site itself) and the index in fragments. Each
+language has a bundle of its own (`pagefind/<lang>/`, static_site.search_bundle): a page searches the
+pages of its own language only, and an edit of one language's words (a Swedish title) indexes that
+language's documents again, not the other's. The documents are written to a memory file system where
+there is one. A bundle's files go into the build's manifest like every other file, each keyed by a digest
+of what its documents are made of: a build whose documents would be the same keeps the bundle as it is
+without making them or running Pagefind, and a changed one keeps, mtime and all, every file whose bytes
+come out the same, so a host's sync sends only the fragments that changed.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 
 from contacts_app.web.search_documents import documents, documents_key
 from contacts_app.web.site_folder import BuildError
-from contacts_app.web.static_site import SEARCH_BUNDLE as BUNDLE
+from contacts_app.web.static_site import search_bundle
 
 #: The bundle's table of contents (its languages, their indexes' names).
 ENTRY = "pagefind-entry.json"
@@ -40,18 +42,19 @@ def pagefind() -> str:
 
 
 class PagefindRun:
-    """A build's Pagefind run, as a context manager: started before the pages are rendered (it needs only
-    the records, and its threads take what the rendering leaves of the processors), its bundle placed by
-    `finish` once the pages are; leaving the block stops a run that was not finished and removes its files."""
+    """A build's Pagefind run of one language, as a context manager: started before the pages are rendered
+    (it needs only the records, and its threads take what the rendering leaves of the processors), its
+    bundle placed by `finish` once the pages are; leaving the block stops a run that was not finished and
+    removes its files."""
 
-    def __init__(self, build, program: str):
-        self.build = build
-        self.key = f"{BUNDLE}:{documents_key(build.snap, program)}:{_version()}"
+    def __init__(self, build, program: str, lang: str):
+        self.build, self.bundle = build, search_bundle(lang)
+        self.key = f"{self.bundle}:{documents_key(build.snap, program, lang)}:{_version()}"
         self._process: subprocess.Popen | None = None
         self._work: tempfile.TemporaryDirectory | None = None
         if self._unchanged():
             return
-        docs = list(documents(build.snap))
+        docs = list(documents(build.snap, lang))
         scratch = MEMORY if MEMORY.is_dir() and os.access(MEMORY, os.W_OK) else build.folder.out.parent
         self._work = tempfile.TemporaryDirectory(prefix=".pagefind-", dir=scratch)
         work = Path(self._work.name)
@@ -75,7 +78,7 @@ class PagefindRun:
         build = self.build
         if self._process is None:
             for target, entry in build.before.items():
-                if target.startswith(f"{BUNDLE}/"):
+                if target.startswith(f"{self.bundle}/"):
                     build.put(target, entry)
             return
         work = Path(self._work.name)
@@ -91,7 +94,7 @@ class PagefindRun:
             body = path.read_bytes()
             if path.name == ENTRY:
                 body = _canonical(body)
-            target = f"{BUNDLE}/{path.relative_to(out).as_posix()}"
+            target = f"{self.bundle}/{path.relative_to(out).as_posix()}"
             build.put(target, *build.settle(target, self.key, body))
 
     def close(self) -> None:
@@ -108,7 +111,7 @@ class PagefindRun:
         files is in the working tree already or in the site to be linked from (looked for only then: a
         national bundle is 30,000 files)."""
         build, out = self.build, str(self.build.folder.out)
-        bundle = [(target, entry) for target, entry in build.before.items() if target.startswith(f"{BUNDLE}/")]
+        bundle = [(t, entry) for t, entry in build.before.items() if t.startswith(f"{self.bundle}/")]
         return bool(bundle) and all(
             entry.key == self.key and (build.folder.has(target, entry) or os.path.isfile(os.path.join(out, target)))
             for target, entry in bundle

@@ -14,6 +14,7 @@ a sub-path included. The layout (see docs/cli.md):
     api/contacts.json, api/contacts/<id>.json, api/org/<org>.json   the JSON twins
     api/releases.json, api/releases/<id>.json                       the releases' JSON twins
     static/                              the stylesheet and icon
+    pagefind/sv/, pagefind/en/           the search index of each language
 
 Each Export also names what its files are made of (`inputs`: the records a file shows, and whether it
 shows directory-wide facts too), which is how a rebuild knows, without rendering, which files cannot have
@@ -44,8 +45,14 @@ from contacts_app.web.views.releases import RELEASES_PER_PAGE, release_pages
 STATIC_SITE_POLICY = CONTENT_SECURITY_POLICY.replace(
     "default-src 'none';", "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self';"
 )
-#: Where the search index's bundle lives in the export (site_search.BUNDLE).
+#: Where the search index's bundles live in the export, one a language (site_search.py).
 SEARCH_BUNDLE = "pagefind"
+
+
+def search_bundle(lang: str) -> str:
+    """The folder of the search index of one language: a page searches the pages of its own language only,
+    so each is a bundle of its own, made again only when its own documents change."""
+    return f"{SEARCH_BUNDLE}/{lang}"
 
 # -- the route table: each public GET endpoint of the server and its files in the export ------------
 
@@ -298,9 +305,9 @@ class StaticLinks(Links):
         """The QR code's own file, next to the page."""
         return self.href("downloads.person_qr", {"contact_id": contact_id, "lang": lang})
 
-    def search_bundle(self) -> str | None:
-        """The search index's folder (made by site_search at the end of the build), relative to the page."""
-        return _relative(SEARCH_BUNDLE, posixpath.dirname(self.current) or ".") + "/"
+    def search_bundle(self, lang: str) -> str | None:
+        """The folder of the search index of `lang` (made by site_search at the end of the build), relative to the page."""
+        return _relative(search_bundle(lang), posixpath.dirname(self.current) or ".") + "/"
 
     def page_key(self) -> tuple:
         """Pages of an export are kept apart from the server's."""
