@@ -237,12 +237,13 @@ def test_a_rebuild_whose_search_words_are_the_same_keeps_the_index_without_runni
 ])
 def test_the_search_indexs_key_moves_exactly_when_a_document_does(contacts_file, old, new, searched):
     from contacts_app import create_app
-    from contacts_app.web.search_documents import documents, documents_key
+    from contacts_app.web.search_documents import documents, documents_keys
     from contacts_app.web.store import store_of
 
     def indexed():
         snap = store_of(create_app({"CONTACTS_FILE": str(contacts_file), "RELOAD_INTERVAL": None})).snapshot
-        return {lang: (documents_key(snap, "program", lang), dict(documents(snap, lang))) for lang in ("sv", "en")}
+        keys = documents_keys(snap, "program", ("sv", "en"))
+        return {lang: (keys[lang], dict(documents(snap, lang))) for lang in ("sv", "en")}
 
     before = indexed()
     text = contacts_file.read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from markupsafe import escape
 
@@ -37,22 +37,25 @@ def documents(snap, lang: str) -> Iterator[tuple[str, str]]:
         yield release_file({"release_id": release.id, "lang": lang}), _release(release, lang)
 
 
-def documents_key(snap, program: str, lang: str) -> str:
-    """A digest of everything the documents in `lang` are made of: the `program` (site_keys.build_key) and
-    each person's and release's searched words as that language shows them, gathered without making a
-    document (a rebuild that changes no searched word, a `verified:` stamp or a photo, need make none of
-    40,000; one that changes a Swedish title, none of the English ones)."""
+def documents_keys(snap, program: str, languages: Sequence[str]) -> dict[str, str]:
+    """A digest, for each language, of everything its documents are made of: the `program`
+    (site_keys.build_key) and each person's and release's searched words as that language shows them,
+    gathered without making a document (a rebuild that changes no searched word, a `verified:` stamp or a
+    photo, need make none of 40,000; one that changes a Swedish title, none of the English ones)."""
     release_of = snap.search.releases.of_contact
-    digest = hashlib.blake2b(f"{program}\0{lang}".encode(), digest_size=16)
+    digests = {lang: hashlib.blake2b(f"{program}\0{lang}".encode(), digest_size=16) for lang in languages}
     for contact in snap.contacts:
         release = release_of.get(contact.id)
         numbers = [(phone.e164, phone.national, phone.international) for phone in contact.phones]
-        words = (contact.id, contact.name, contact.title.pick(lang), contact.organisation.pick(lang), contact.party,
-                 numbers, contact.emails, release.title if release is not None else None)
-        digest.update(repr(words).encode())
+        shared = repr((contact.id, contact.name, contact.party, numbers, contact.emails,
+                       release.title if release is not None else None)).encode()
+        for lang, digest in digests.items():
+            digest.update(shared + repr((contact.title.pick(lang), contact.organisation.pick(lang))).encode())
     for release in snap.search.releases.all:
-        digest.update(repr((release.id, release.title, release.date, [c.name for c in release.contacts])).encode())
-    return digest.hexdigest()
+        words = repr((release.id, release.title, release.date, [c.name for c in release.contacts])).encode()
+        for digest in digests.values():
+            digest.update(words)
+    return {lang: digest.hexdigest() for lang, digest in digests.items()}
 
 
 def _person(contact: Contact, lang: str, release) -> str:

@@ -33,6 +33,7 @@ from contacts_app.web.site_manifest import Entry, Manifest
 from contacts_app.web.site_keys import PERSONAL, build_key, site_jobs
 from contacts_app.web.site_render import Job, Renderer, cpu_count, render_jobs
 from contacts_app.web.site_revisions import revisions_of
+from contacts_app.web.search_documents import documents_keys
 from contacts_app.web.site_search import PagefindRun
 from contacts_app.web.static_site import EXPORTS, StaticLinks
 
@@ -99,7 +100,8 @@ def build_site(
             with Renderer(app, snap, site) as renderer:
                 build = Build(folder, current, snap, site, renderer, workers or cpu_count(), progress)
                 with ExitStack() as runs:
-                    searches = [runs.enter_context(PagefindRun(build, program, lang)) for lang in LANGUAGES]
+                    keys = documents_keys(snap, program, LANGUAGES)
+                    searches = [runs.enter_context(PagefindRun(build, keys[lang], lang)) for lang in LANGUAGES]
                     files = build.run(jobs)
                     for search in searches:
                         search.finish()

@@ -20,7 +20,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from contacts_app.web.search_documents import documents, documents_key
+from contacts_app.web.search_documents import documents
 from contacts_app.web.site_folder import BuildError
 from contacts_app.web.static_site import search_bundle
 
@@ -47,9 +47,9 @@ class PagefindRun:
     bundle placed by `finish` once the pages are; leaving the block stops a run that was not finished and
     removes its files."""
 
-    def __init__(self, build, program: str, lang: str):
+    def __init__(self, build, documents_key: str, lang: str):
         self.build, self.bundle = build, search_bundle(lang)
-        self.key = f"{self.bundle}:{documents_key(build.snap, program, lang)}:{_version()}"
+        self.key = f"{self.bundle}:{documents_key}:{_version()}"  # (search_documents.documents_keys)
         self._process: subprocess.Popen | None = None
         self._work: tempfile.TemporaryDirectory | None = None
         if self._unchanged():
@@ -119,14 +119,21 @@ class PagefindRun:
 
 
 def _write_documents(site: Path, docs: list[tuple[str, str]]) -> None:
-    """Each document at its page's path under `site`."""
+    """Each document at its page's path under `site` (without a file object each: there are tens of thousands)."""
     folders: set[Path] = set()
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
     for path, doc in docs:
         target = site / path
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
-        target.write_text(doc, encoding="utf-8")
+        fd = os.open(target, flags, 0o644)
+        try:
+            view = memoryview(doc.encode("utf-8"))
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
 
 
 def _version() -> str:
