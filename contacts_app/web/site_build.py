@@ -94,7 +94,6 @@ def build_site(
         site = StaticLinks(base_url)
         static = sorted(item.name for item in resource_path("static").iterdir() if item.is_file())
         program = build_key(base_url)
-        jobs = site_jobs(snap, static, program, records)
         folder.prepare(current)
         try:
             with Renderer(app, snap, site) as renderer:
@@ -102,7 +101,7 @@ def build_site(
                 with ExitStack() as runs:
                     keys = documents_keys(snap, program, LANGUAGES)
                     searches = [runs.enter_context(PagefindRun(build, keys[lang], lang)) for lang in LANGUAGES]
-                    files = build.run(jobs)
+                    files = build.run(site_jobs(snap, static, program, records))  # (while Pagefind indexes)
                     for search in searches:
                         search.finish()
             report = build.report
