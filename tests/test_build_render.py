@@ -46,7 +46,7 @@ def jobs_of(source, base_url):
 @pytest.mark.parametrize("base_url", [BASE, None])
 def test_every_file_is_the_body_of_the_routed_request(tmp_path, contacts_file, base_url):
     from contacts_app.web.site_render import Renderer
-    from contacts_app.web.static_site import StaticLinks
+    from contacts_app.web.static_links import StaticLinks
 
     for source in (contacts_file, generated(tmp_path / "many.yaml", 120, seed=7)):
         app, fresh, jobs = jobs_of(source, base_url)
@@ -70,7 +70,7 @@ def test_links_between_files_are_what_posixpath_relpath_gives():
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from contacts_app.web.static_site import _relative
+    from contacts_app.web.static_links import _relative
 
     segment = st.sampled_from(["en", "people", "org", "page", "a b", "å.html", "index.html"])
     path = st.lists(segment, min_size=1, max_size=4).map("/".join)

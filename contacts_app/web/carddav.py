@@ -107,7 +107,7 @@ def snapshot_books(snap: Snapshot, person_url: Callable[[Contact], str | None]) 
 def write_books(folder: str | os.PathLike, contacts_file: str | os.PathLike, *, base_url: str | None = None) -> int:
     """`contacts build --carddav`: the books of a contacts file written into `folder` for a Radicale of its
     own, the cards linking to the pages of a static build at `base_url`; the number of cards changed."""
-    from contacts_app.web.static_site import StaticLinks
+    from contacts_app.web.static_links import StaticLinks
 
     store = DirectoryStore(contacts_file, interval=0)
     if store.failed:

@@ -35,7 +35,8 @@ from contacts_app.web.site_render import Job, Renderer, cpu_count, render_jobs
 from contacts_app.web.site_revisions import revisions_of
 from contacts_app.web.search_documents import documents_keys
 from contacts_app.web.site_search import PagefindRun
-from contacts_app.web.static_site import EXPORTS, StaticLinks
+from contacts_app.web.static_links import StaticLinks
+from contacts_app.web.static_site import EXPORTS
 
 _UID = re.compile(r"\r\nUID:([^\r]+)\r\n")
 
