@@ -118,9 +118,13 @@ def test_h_card_and_json_ld(client):
             "worksFor": {"@type": "Organization", "name": "Region Västerbotten"},
             "telephone": ["+46701234567", "+4690161000"],
             "email": ["asa.oberg-linden@regionvasterbotten.se"],
-            "affiliation": {"@type": "PoliticalParty", "name": "S"},
+            "affiliation": {"@type": "PoliticalParty", "name": "Socialdemokraterna", "alternateName": "S"},
         }
     ]
+    english = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>',
+                                   html(client.get("/?q=åsa&lang=en")), re.S).group(1))
+    assert english["@graph"][0]["affiliation"] == {
+        "@type": "PoliticalParty", "name": "Social Democratic Party", "alternateName": "S"}
 
 
 @pytest.mark.parametrize(

@@ -136,8 +136,9 @@ def jsonld(card: CardView, url: str | None) -> dict:
         data["telephone"] = [p.e164 for p in card.phones]
     if card.emails:
         data["email"] = list(card.emails)
-    if card.party and card.kind == "person":
-        data["affiliation"] = {"@type": "PoliticalParty", "name": card.party}
+    if card.party and card.kind == "person":  # the party by its name, its letters as the other name
+        party = {"@type": "PoliticalParty", "name": card.party_title or card.party}
+        data["affiliation"] = {**party, "alternateName": card.party} if card.party_title else party
     return data
 
 
