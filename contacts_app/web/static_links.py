@@ -26,7 +26,6 @@ def _relative(target: str, folder: str) -> str:
     return quote("/".join([".."] * (len(base) - common) + parts[common:]) or ".")
 
 
-
 class StaticLinks(Links):
     """Where each page and download of the server lives in the export, and links relative to a page."""
 
@@ -50,7 +49,7 @@ class StaticLinks(Links):
 
     def href(self, endpoint: str, values: dict) -> str:
         """A link from the page being rendered to that file: relative, so the site works under any path."""
-        return _relative(self.path(endpoint, values), posixpath.dirname(self.current) or ".")
+        return self._from_here(self.path(endpoint, values))
 
     def absolute(self, endpoint: str, values: dict) -> str | None:
         """The public address of that file (for vCards and JSON-LD), when the build was given --base-url."""
@@ -66,10 +65,12 @@ class StaticLinks(Links):
 
     def search_bundle(self, lang: str) -> str | None:
         """The folder of the search index of `lang` (made by site_search at the end of the build), relative to the page."""
-        return _relative(search_bundle(lang), posixpath.dirname(self.current) or ".") + "/"
+        return self._from_here(search_bundle(lang)) + "/"
 
     def page_key(self) -> tuple:
         """Pages of an export are kept apart from the server's."""
         return (True, request.script_root)
 
-
+    def _from_here(self, target: str) -> str:
+        """The link from the page being rendered to a site-relative file."""
+        return _relative(target, posixpath.dirname(self.current) or ".")

@@ -30,8 +30,8 @@ from typing import Callable, Iterable, Sequence
 from contacts_app.model.contact import DEFAULT_LANGUAGE, LANGUAGES, Contact
 from contacts_app.web.security import CONTENT_SECURITY_POLICY
 from contacts_app.web.store import Snapshot
-from contacts_app.web.views.common import PAGE_SIZE
-from contacts_app.web.views.releases import RELEASES_PER_PAGE, release_pages
+from contacts_app.web.views.common import PAGE_SIZE, page_count
+from contacts_app.web.views.releases import RELEASES_PER_PAGE
 
 #: The export's policy: the server's, and the site's own search script, its WebAssembly and index fragments
 #: (Pagefind's: compiled from bytes the script fetches, which CSP allows only with 'wasm-unsafe-eval').
@@ -88,7 +88,7 @@ def _index_file(values: dict) -> str:
 
 def _page_count(count: int) -> range:
     """The page numbers of a directory of `count` contacts."""
-    return range(1, max(1, -(-count // PAGE_SIZE)) + 1)
+    return range(1, page_count(count, PAGE_SIZE) + 1)
 
 
 def _organisations(snap: Snapshot) -> list[str]:
@@ -179,7 +179,7 @@ def _releases_file(values: dict) -> str:
 
 def _every_releases_page(snap: Snapshot, static: list[str]) -> Iterable[dict]:
     """Every page of the list of releases, in both languages."""
-    pages = release_pages(len(snap.search.releases.all))
+    pages = page_count(len(snap.search.releases.all), RELEASES_PER_PAGE)
     return ({"lang": lang, "page": n} for lang in LANGUAGES for n in range(1, pages + 1))
 
 

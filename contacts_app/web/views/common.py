@@ -111,6 +111,20 @@ def page_number() -> int:
     return int(raw)
 
 
+def page_count(count: int, size: int) -> int:
+    """How many pages a list of `count` items takes, `size` to a page (one, when there are none)."""
+    return max(1, -(-count // size))
+
+
+def pager(endpoint: str, args: dict, number: int, pages: int) -> dict:
+    """What _pagination.html shows of page `number` of `pages` of a list at `endpoint` (its query `args`):
+    the numbers, and the link to each page it shows and to the ones before and after."""
+    numbers = page_links(number, pages) if pages > 1 else []
+    wanted = {n for n in (*numbers, number - 1, number + 1) if n and 1 <= n <= pages}
+    hrefs = {n: links().href(endpoint, {**args, **({"page": n} if n > 1 else {})}) for n in wanted}
+    return dict(page_number=number, pages=pages, page_links=numbers, page_hrefs=hrefs)
+
+
 def page_links(current: int, pages: int) -> list[int | None]:
     """The page numbers a pagination bar shows: the first, the last and two either side of the current
     one; None where numbers are left out."""

@@ -14,8 +14,9 @@ from contacts_app.web.views.common import (
     find,
     link_args,
     page,
-    page_links,
+    page_count,
     page_number,
+    pager,
     qr_code,
     snapshot,
     view_args,
@@ -37,7 +38,7 @@ def index() -> Response:
         return hit
     found = snap.search.find(query, org, lang)
     shown = found.contacts
-    pages = max(1, -(-len(shown) // PAGE_SIZE))
+    pages = page_count(len(shown), PAGE_SIZE)
     if number > pages:
         abort(404)
 
@@ -51,8 +52,6 @@ def index() -> Response:
             groups.setdefault(card.organisation or "", []).append(card)
         graph = [jsonld(card_view(c, lang), to.person_url(c, lang)) for c in on_page]
         search_args = link_args(lang, explicit, q=query, org=org)
-        numbers = page_links(number, pages) if pages > 1 else []
-        wanted = {n for n in (*numbers, number - 1, number + 1) if n and 1 <= n <= pages}
         other_args = link_args(lang, False, q=query, org=org, page=number if number > 1 else None)
         other_args["lang"] = STRINGS[lang]["other_language_code"]
         return dict(
@@ -66,12 +65,7 @@ def index() -> Response:
             total=len(snap.contacts),
             first=first + 1,
             last=first + len(on_page),
-            page_number=number,
-            pages=pages,
-            page_links=numbers,
-            page_hrefs={
-                n: to.href("pages.index", {**search_args, **({"page": n} if n > 1 else {})}) for n in wanted
-            },
+            **pager("pages.index", search_args, number, pages),
             organisations=snap.search.organisations(lang),
             args=link_args(lang, explicit),
             download_args=link_args(lang, True),

@@ -10,7 +10,7 @@ from contacts_app.web.links import links
 from contacts_app.web.presenters import card_view
 from contacts_app.web.releases import Release
 from contacts_app.web.search_fallback import press_desks, switchboards
-from contacts_app.web.views.common import link_args, page, page_links, page_number, snapshot, view_args
+from contacts_app.web.views.common import link_args, page, page_count, page_number, pager, snapshot, view_args
 
 bp = Blueprint("releases", __name__)
 #: Releases to a page of the list: a line each, so twice the directory's PAGE_SIZE (a national list has
@@ -32,32 +32,23 @@ def index() -> Response:
     query, _, lang, explicit = view_args()
     number = page_number()
     found = snapshot().search.releases.select(query)
-    pages = release_pages(len(found))
+    pages = page_count(len(found), RELEASES_PER_PAGE)
     if number > pages:
         abort(404)
 
     def context() -> dict:
         first = (number - 1) * RELEASES_PER_PAGE
         search_args = link_args(lang, explicit, q=query)
-        numbers = page_links(number, pages) if pages > 1 else []
-        wanted = {n for n in (*numbers, number - 1, number + 1) if n and 1 <= n <= pages}
         return dict(
             lang=lang, t=STRINGS[lang], query=query, releases=found[first : first + RELEASES_PER_PAGE],
             count=len(found), first=first + 1, last=min(first + RELEASES_PER_PAGE, len(found)),
-            page_number=number, pages=pages, page_links=numbers,
-            page_hrefs={n: links().href("releases.index", {**search_args, **({"page": n} if n > 1 else {})})
-                        for n in wanted},
+            **pager("releases.index", search_args, number, pages),
             args=link_args(lang, explicit), search_args=search_args,
             other_href=links().other_language(
                 "releases.index", _other(lang, q=query, page=number if number > 1 else None)),
         )
 
     return page(("releases", query, lang, explicit, number), "releases.html", context)
-
-
-def release_pages(count: int) -> int:
-    """How many pages a list of `count` releases takes (one, when there are none)."""
-    return max(1, -(-count // RELEASES_PER_PAGE))
 
 
 @bp.get("/releases/<release_id>")
